@@ -1,0 +1,91 @@
+// NOTE TO ENGINEERS: the '{COMMON}' brief of your task is the file /work/main/.common-brief.md - read it now (build rules, CARGO_TARGET_DIR, runtime config conventions). Remove this line when you edit this file.
+//! Interfaces the restaking pallet offers to the rest of the runtime.
+//!
+//! The restaking pallet owns vaults, operators and delegation pools. Other pallets (AVS
+//! registry, slashing, rewards) never touch that storage directly: they go through the small
+//! traits below, which the runtime wires to [`crate::Pallet`]. Tests of the other pallets can
+//! use the real pallet or a mock implementation.
+
+use crate::types::{PoolStake, SlashDestination, VaultId};
+use frame_support::{pallet_prelude::*, traits::Get};
+use sp_runtime::{DispatchError, Perbill};
+
+/// Read-only view of vaults, operators and pools.
+pub trait RestakingInspect<AccountId> {
+	/// Amount type of collateral and rewards.
+	type Balance;
+	/// Asset kind (native token or an asset of `pallet-assets`).
+	type AssetKind;
+	/// Block number type.
+	type BlockNumber;
+
+	/// Collateral asset of `vault`, `None` if the vault does not exist.
+	fn vault_asset(vault: VaultId) -> Option<Self::AssetKind>;
+	/// Whether `vault` exists and accepts new deposits and allocations (not paused).
+	fn vault_is_active(vault: VaultId) -> bool;
+	/// Withdrawal delay of `vault` in blocks, `None` if the vault does not exist.
+	fn vault_withdrawal_delay(vault: VaultId) -> Option<Self::BlockNumber>;
+	/// Whether `who` is a registered operator (in any status).
+	fn is_operator(who: &AccountId) -> bool;
+	/// Whether `who` is a registered operator that is neither paused nor leaving.
+	fn is_active_operator(who: &AccountId) -> bool;
+	/// The commission currently in force for `operator`, `None` if not an operator.
+	fn operator_commission(operator: &AccountId) -> Option<Perbill>;
+	/// Stake of the pool (`vault`, `operator`): active stake and stake in withdrawal buckets
+	/// that have not matured yet (and are therefore still slashable). Zero if no pool.
+	fn pool_stake(vault: VaultId, operator: &AccountId) -> PoolStake<Self::Balance>;
+}
+
+/// Applying slashes to pools. Implemented by the restaking pallet, used by the slashing pallet.
+pub trait RestakingSlash<AccountId>: RestakingInspect<AccountId> {
+	/// Slash `fraction` of pool (`vault`, `operator`): its active stake and every withdrawal
+	/// bucket that has not matured yet lose `fraction` of their stake. Cost is O(1) in the
+	/// number of delegators (bounded by the number of live buckets). The slashed collateral
+	/// leaves the vault account: burned or moved to `destination`. Returns the amount slashed.
+	fn slash_pool(
+		vault: VaultId,
+		operator: &AccountId,
+		fraction: Perbill,
+		destination: &SlashDestination<AccountId>,
+	) -> Result<Self::Balance, DispatchError>;
+}
+
+/// Reward accounting of pools. Implemented by the restaking pallet, used by the rewards pallet.
+///
+/// Reward funds themselves are held by the caller (the rewards pallet's account); the
+/// restaking pallet keeps only the per-share accumulator and each staker's settled amounts,
+/// because it is the pallet that changes shares.
+pub trait RestakingRewards<AccountId>: RestakingInspect<AccountId> {
+	/// Maximum number of distinct reward assets tracked per pool.
+	type MaxRewardAssets: Get<u32>;
+	/// Maximum number of pools one staker can hold a position in.
+	type MaxStakerPools: Get<u32>;
+
+	/// Pools (`vault`, `operator`) in which `staker` holds active shares or unsettled rewards.
+	fn staker_pools(staker: &AccountId) -> BoundedVec<(VaultId, AccountId), Self::MaxStakerPools>;
+
+	/// Credit `amount` of `asset` to the active shares of pool (`vault`, `operator`): raises
+	/// the pool's reward-per-share accumulator. Queued withdrawals earn nothing. Fails with
+	/// an error (changing nothing) if the pool has no active shares or the asset limit is hit.
+	fn credit_pool_reward(
+		vault: VaultId,
+		operator: &AccountId,
+		asset: Self::AssetKind,
+		amount: Self::Balance,
+	) -> Result<(), DispatchError>;
+
+	/// Settle and take everything `staker` has earned in pool (`vault`, `operator`): the
+	/// caller pays it out. Returns the (asset, amount) pairs with non-zero amounts.
+	fn take_pending_rewards(
+		staker: &AccountId,
+		vault: VaultId,
+		operator: &AccountId,
+	) -> Result<BoundedVec<(Self::AssetKind, Self::Balance), Self::MaxRewardAssets>, DispatchError>;
+
+	/// Pending (not yet taken) rewards of `staker` in pool (`vault`, `operator`), read-only.
+	fn pending_rewards(
+		staker: &AccountId,
+		vault: VaultId,
+		operator: &AccountId,
+	) -> BoundedVec<(Self::AssetKind, Self::Balance), Self::MaxRewardAssets>;
+}

@@ -1,0 +1,15 @@
+//! Pallets benchmarked by `restaking-node benchmark pallet` (feature `runtime-benchmarks`).
+
+frame_benchmarking::define_benchmarks!(
+	[frame_benchmarking, BaselineBench::<Runtime>]
+	[frame_system, SystemBench::<Runtime>]
+	[frame_system_extensions, SystemExtensionsBench::<Runtime>]
+	[pallet_balances, Balances]
+	[pallet_timestamp, Timestamp]
+	[pallet_sudo, Sudo]
+	[pallet_assets, Assets]
+	[pallet_restaking, Restaking]
+	[pallet_avs_registry, AvsRegistry]
+	[pallet_slashing, Slashing]
+	[pallet_rewards, Rewards]
+);

@@ -1,0 +1,148 @@
+//! Genesis presets of the runtime: `development` (one validator, Alice) and `local_testnet`
+//! (four validators: Alice, Bob, Charlie, Dave).
+//!
+//! Both presets fund the well-known dev accounts with the native token and mint two
+//! liquid-staking-like collateral tokens to them, so a user can create a vault and restake
+//! right away:
+//!
+//! | asset id | symbol | decimals |
+//! |----------|--------|----------|
+//! | 1        | stETH  | 18       |
+//! | 2        | rETH   | 18       |
+
+use crate::{
+	configs::TreasuryAccount, AccountId, AssetId, AssetsConfig, Balance, BalancesConfig,
+	RuntimeGenesisConfig, SudoConfig, UNIT,
+};
+use alloc::{vec, vec::Vec};
+use frame_support::{build_struct_json_patch, traits::Get};
+use serde_json::Value;
+use sp_consensus_aura::sr25519::AuthorityId as AuraId;
+use sp_consensus_grandpa::AuthorityId as GrandpaId;
+use sp_genesis_builder::{self, PresetId};
+use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
+
+/// Native balance of every endowed dev account.
+pub const ENDOWMENT: Balance = 1_000_000 * UNIT;
+/// One whole unit of an 18-decimals liquid staking token.
+pub const LST_UNIT: Balance = 1_000_000_000_000_000_000;
+/// Amount of each collateral token minted to every endowed dev account.
+pub const LST_ENDOWMENT: Balance = 10_000 * LST_UNIT;
+/// Asset id of the dev stETH collateral token.
+pub const STETH: AssetId = 1;
+/// Asset id of the dev rETH collateral token.
+pub const RETH: AssetId = 2;
+
+/// Collateral tokens created at genesis: (id, name, symbol, decimals).
+fn collateral_tokens() -> Vec<(AssetId, Vec<u8>, Vec<u8>, u8)> {
+	vec![
+		(STETH, b"Liquid staked Ether".to_vec(), b"stETH".to_vec(), 18),
+		(RETH, b"Rocket Pool Ether".to_vec(), b"rETH".to_vec(), 18),
+	]
+}
+
+/// The genesis of a restaking ledger chain.
+fn testnet_genesis(
+	initial_authorities: Vec<(AuraId, GrandpaId)>,
+	endowed_accounts: Vec<AccountId>,
+	root: AccountId,
+) -> Value {
+	let tokens = collateral_tokens();
+	let mut balances: Vec<(AccountId, Balance)> =
+		endowed_accounts.iter().cloned().map(|k| (k, ENDOWMENT)).collect();
+	// The treasury receives protocol fees; give it an existential balance so fees in any
+	// amount can be credited.
+	balances.push((TreasuryAccount::get(), UNIT));
+
+	build_struct_json_patch!(RuntimeGenesisConfig {
+		balances: BalancesConfig { balances },
+		aura: pallet_aura::GenesisConfig {
+			authorities: initial_authorities.iter().map(|x| (x.0.clone())).collect::<Vec<_>>(),
+		},
+		grandpa: pallet_grandpa::GenesisConfig {
+			authorities: initial_authorities.iter().map(|x| (x.1.clone(), 1)).collect::<Vec<_>>(),
+		},
+		sudo: SudoConfig { key: Some(root.clone()) },
+		assets: AssetsConfig {
+			// Sufficient assets: keyless accounts (vaults, reward pot, treasury) can hold them
+			// without a native balance.
+			assets: tokens.iter().map(|t| (t.0, root.clone(), true, 1)).collect::<Vec<_>>(),
+			metadata: tokens,
+			accounts: [STETH, RETH]
+				.iter()
+				.flat_map(|id| endowed_accounts.iter().map(move |a| (*id, a.clone(), LST_ENDOWMENT)))
+				.collect::<Vec<_>>(),
+			next_asset_id: Some(RETH + 1),
+		},
+	})
+}
+
+/// Well-known accounts endowed in every preset.
+fn endowed_accounts() -> Vec<AccountId> {
+	Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect()
+}
+
+/// Return the development genesis config.
+pub fn development_config_genesis() -> Value {
+	testnet_genesis(
+		vec![(Sr25519Keyring::Alice.public().into(), Ed25519Keyring::Alice.public().into())],
+		endowed_accounts(),
+		Sr25519Keyring::Alice.to_account_id(),
+	)
+}
+
+/// Return the local testnet genesis config: four validators.
+pub fn local_config_genesis() -> Value {
+	testnet_genesis(
+		[Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie, Sr25519Keyring::Dave]
+			.into_iter()
+			.zip([Ed25519Keyring::Alice, Ed25519Keyring::Bob, Ed25519Keyring::Charlie, Ed25519Keyring::Dave])
+			.map(|(aura, grandpa)| (aura.public().into(), grandpa.public().into()))
+			.collect(),
+		endowed_accounts(),
+		Sr25519Keyring::Alice.to_account_id(),
+	)
+}
+
+/// Provides the JSON representation of predefined genesis config for given `id`.
+pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
+	let patch = match id.as_ref() {
+		sp_genesis_builder::DEV_RUNTIME_PRESET => development_config_genesis(),
+		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => local_config_genesis(),
+		_ => return None,
+	};
+	Some(
+		serde_json::to_string(&patch)
+			.expect("serialization to json is expected to work. qed.")
+			.into_bytes(),
+	)
+}
+
+/// List of supported presets.
+pub fn preset_names() -> Vec<PresetId> {
+	vec![
+		PresetId::from(sp_genesis_builder::DEV_RUNTIME_PRESET),
+		PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
+	]
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn presets_build_a_valid_genesis() {
+		for name in preset_names() {
+			let json = get_preset(&name).expect("preset listed in preset_names exists");
+			sp_io::TestExternalities::default().execute_with(|| {
+				frame_support::genesis_builder_helper::build_state::<RuntimeGenesisConfig>(json)
+					.unwrap_or_else(|e| panic!("preset {name:?} does not build: {e}"));
+			});
+		}
+	}
+
+	#[test]
+	fn unknown_preset_is_none() {
+		assert!(get_preset(&PresetId::from("no-such-preset")).is_none());
+	}
+}
