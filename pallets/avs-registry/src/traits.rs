@@ -1,4 +1,3 @@
-// NOTE TO ENGINEERS: the '{COMMON}' brief of your task is the file /work/main/.common-brief.md - read it now (build rules, CARGO_TARGET_DIR, runtime config conventions). Remove this line when you edit this file.
 //! Interfaces the AVS registry offers to the slashing and rewards pallets.
 
 use crate::types::{AvsId, AvsSlashingParams};

@@ -1,8 +1,14 @@
-// NOTE TO ENGINEERS: the '{COMMON}' brief of your task is the file /work/main/.common-brief.md - read it now (build rules, CARGO_TARGET_DIR, runtime config conventions). Remove this line when you edit this file.
-//! Types of the AVS registry shared with other pallets.
+//! Types of the AVS registry.
+//!
+//! [`AvsId`] and [`AvsSlashingParams`] are shared with other pallets through
+//! [`crate::traits::AvsInspect`]; the rest describe the pallet's own storage and call
+//! parameters.
 
+use crate::Config;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-pub use pallet_restaking::types::SlashDestination;
+use frame_support::{pallet_prelude::*, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound};
+use frame_system::pallet_prelude::BlockNumberFor;
+pub use pallet_restaking::types::{SlashDestination, VaultId};
 use scale_info::TypeInfo;
 use sp_runtime::Perbill;
 
@@ -25,3 +31,248 @@ pub struct AvsSlashingParams<AccountId, BlockNumber> {
 	/// Where slashed collateral goes.
 	pub destination: SlashDestination<AccountId>,
 }
+
+/// The slashing parameters of an AVS in a runtime.
+pub type AvsSlashingParamsOf<T> =
+	AvsSlashingParams<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
+
+/// Everything the owner of an AVS chooses, at registration ([`crate::Pallet::register_avs`])
+/// and on update ([`crate::Pallet::update_avs`], which replaces the whole configuration).
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+#[scale_info(skip_type_params(T))]
+#[codec(mel_bound(T: Config))]
+pub struct AvsConfig<T: Config> {
+	/// Free-form metadata (e.g. a URL or a JSON document).
+	pub metadata: BoundedVec<u8, T::MaxMetadataLen>,
+	/// Vaults whose pools operators may allocate to the AVS. Each must exist in the restaking
+	/// pallet; no duplicates.
+	pub accepted_vaults: BoundedVec<VaultId, T::MaxVaultsPerAvs>,
+	/// Minimum operator stake, in units of the vaults' collateral (see the crate docs: raw
+	/// active pool stake at opt-in, allocated stake at an allocation increase). Zero: no
+	/// minimum.
+	pub min_operator_stake: T::Balance,
+	/// Slasher, resolver, cap per slash request, veto window and slash destination.
+	pub slashing: AvsSlashingParamsOf<T>,
+	/// Assets the AVS pays rewards in. No duplicates.
+	pub reward_assets: BoundedVec<T::AssetKind, T::MaxRewardAssets>,
+	/// Whether an operator's opt-in must be approved by the owner.
+	pub requires_approval: bool,
+	/// Blocks an operator stays slashable after opting out (and the AVS after its
+	/// deregistration). Between `MinOptOutDelay` and `MaxOptOutDelay`, and longer than the
+	/// veto window.
+	pub opt_out_delay: BlockNumberFor<T>,
+}
+
+/// Lifecycle of an AVS.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub enum AvsStatus<BlockNumber> {
+	/// Accepts opt-ins and allocation changes.
+	Active,
+	/// Deregistered by the owner: no new opt-ins or allocation changes; its operators stay
+	/// slashable before block `until`. From `until` on the AVS is treated as gone and
+	/// `finalize_deregistration` removes it.
+	Deregistering {
+		/// First block at which the AVS is gone.
+		until: BlockNumber,
+	},
+}
+
+/// A registered AVS.
+#[derive(
+	Encode, Decode, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound, TypeInfo, MaxEncodedLen,
+)]
+#[scale_info(skip_type_params(T))]
+#[codec(mel_bound(T: Config))]
+pub struct AvsInfo<T: Config> {
+	/// Account that registered the AVS: updates and deregisters it, approves operators.
+	pub owner: T::AccountId,
+	/// The owner's configuration.
+	pub config: AvsConfig<T>,
+	/// Active or deregistering.
+	pub status: AvsStatus<BlockNumberFor<T>>,
+	/// Native deposit held from the owner, released when the AVS is removed.
+	pub deposit: T::Balance,
+}
+
+/// Status of an operator with respect to one AVS.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub enum OptInStatus<BlockNumber> {
+	/// Waiting for the AVS owner's approval. Not slashable, earns nothing, cannot allocate.
+	Pending,
+	/// Opted in: slashable, earns rewards, may change its allocations.
+	OptedIn,
+	/// Opted out: still slashable before block `until` (allocations frozen), earns nothing.
+	/// From `until` on the operator is treated as gone and `finalize_opt_out` removes it.
+	OptingOut {
+		/// First block at which the operator is no longer slashable by the AVS.
+		until: BlockNumber,
+	},
+}
+
+/// An allocation increase that is not in force yet.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct PendingIncrease<BlockNumber> {
+	/// The new fraction (greater than the current one).
+	pub fraction: Perbill,
+	/// Block from which it is in force (and slashable).
+	pub effective_at: BlockNumber,
+}
+
+/// A fraction that was decreased but is still slashable.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct SlashableDecrease<BlockNumber> {
+	/// The old fraction (greater than the current one).
+	pub fraction: Perbill,
+	/// First block at which it is no longer slashable.
+	pub until: BlockNumber,
+}
+
+/// Allocation of one pool (`vault`, operator) to one AVS: the fraction of the pool's stake
+/// that the AVS may slash.
+///
+/// Values change lazily: a pending increase is in force from its `effective_at` block on, and
+/// a decreased value stops being slashable at its `until` block, without any storage write.
+/// [`VaultAllocation::normalized`] folds those time-driven changes into the stored record.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct VaultAllocation<BlockNumber> {
+	/// Vault of the pool.
+	pub vault: VaultId,
+	/// Fraction in force (unless `pending` has become effective).
+	pub current: Perbill,
+	/// An increase waiting for `AllocationDelay`.
+	pub pending: Option<PendingIncrease<BlockNumber>>,
+	/// An older, larger fraction that stays slashable for the vault's withdrawal delay.
+	pub slashable: Option<SlashableDecrease<BlockNumber>>,
+}
+
+impl<BlockNumber: PartialOrd + Copy> VaultAllocation<BlockNumber> {
+	/// A record with nothing allocated.
+	pub fn empty(vault: VaultId) -> Self {
+		Self { vault, current: Perbill::zero(), pending: None, slashable: None }
+	}
+
+	/// The fraction in force at block `now` (used for rewards): the pending increase once it
+	/// is effective, the current fraction otherwise.
+	pub fn in_force(&self, now: BlockNumber) -> Perbill {
+		match self.pending {
+			Some(pending) if pending.effective_at <= now => pending.fraction,
+			_ => self.current,
+		}
+	}
+
+	/// The fraction the AVS may slash at block `now`: the larger of the fraction in force and
+	/// a decreased fraction that is still slashable.
+	pub fn slashable_at(&self, now: BlockNumber) -> Perbill {
+		let in_force = self.in_force(now);
+		match self.slashable {
+			Some(old) if now < old.until => in_force.max(old.fraction),
+			_ => in_force,
+		}
+	}
+
+	/// Parts (of `Perbill::one()`) this record claims of the pool, whatever the time: the
+	/// largest of the current, pending and still-slashable fractions. This is what
+	/// `PoolAllocationTotal` adds up; it is never lower than what the record may become
+	/// slashable for.
+	pub fn footprint(&self) -> u64 {
+		let mut largest = self.current;
+		if let Some(pending) = self.pending {
+			largest = largest.max(pending.fraction);
+		}
+		if let Some(old) = self.slashable {
+			largest = largest.max(old.fraction);
+		}
+		u64::from(largest.deconstruct())
+	}
+
+	/// The same record with the changes time has made by block `now` written in: an effective
+	/// increase becomes current, an expired (or superseded) slashable fraction is dropped.
+	/// The footprint never grows.
+	pub fn normalized(mut self, now: BlockNumber) -> Self {
+		if let Some(pending) = self.pending {
+			if pending.effective_at <= now {
+				self.current = pending.fraction;
+				self.pending = None;
+			}
+		}
+		if let Some(old) = self.slashable {
+			if old.until <= now || old.fraction <= self.current {
+				self.slashable = None;
+			}
+		}
+		self
+	}
+
+	/// Whether the record allocates nothing and keeps nothing slashable (it can be removed).
+	pub fn is_empty(&self) -> bool {
+		self.current.is_zero() && self.pending.is_none() && self.slashable.is_none()
+	}
+}
+
+/// Allocation record of an operator to an AVS in a runtime.
+pub type VaultAllocationOf<T> = VaultAllocation<BlockNumberFor<T>>;

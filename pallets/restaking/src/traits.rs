@@ -1,4 +1,3 @@
-// NOTE TO ENGINEERS: the '{COMMON}' brief of your task is the file /work/main/.common-brief.md - read it now (build rules, CARGO_TARGET_DIR, runtime config conventions). Remove this line when you edit this file.
 //! Interfaces the restaking pallet offers to the rest of the runtime.
 //!
 //! The restaking pallet owns vaults, operators and delegation pools. Other pallets (AVS

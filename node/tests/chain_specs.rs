@@ -1,0 +1,256 @@
+//! The committed chain specs in `chain-specs/` must be what the built node generates.
+//!
+//! The runtime wasm embedded in a spec is not byte-for-byte reproducible across checkouts
+//! (panic locations compile source paths into the wasm), so the specs are compared with the
+//! wasm `code` removed, and the code is compared separately by the runtime version the wasm
+//! declares (its `runtime_version` and `runtime_apis` custom sections).
+//!
+//! After a runtime change, regenerate the files with `scripts/generate-chain-specs.sh`.
+
+use serde_json::Value;
+use std::{
+	path::{Path, PathBuf},
+	process::Command,
+};
+
+/// Storage key of the runtime code, `:code`, as it appears in a raw spec.
+const CODE_KEY: &str = "0x3a636f6465";
+/// Decompression limit for the wasm blob.
+const MAX_WASM_SIZE: usize = 64 * 1024 * 1024;
+/// What to do when a spec is stale.
+const REGENERATE: &str = "run `scripts/generate-chain-specs.sh` to regenerate the chain specs \
+	 (and commit the result)";
+
+fn chain_specs_dir() -> PathBuf {
+	Path::new(env!("CARGO_MANIFEST_DIR"))
+		.parent()
+		.expect("the node crate lives in the workspace root")
+		.join("chain-specs")
+}
+
+/// `restaking-node build-spec --chain <chain> --disable-default-bootnode [--raw]`, parsed.
+fn generate_spec(chain: &str, raw: bool) -> Value {
+	let mut cmd = Command::new(env!("CARGO_BIN_EXE_restaking-node"));
+	cmd.args(["build-spec", "--chain", chain, "--disable-default-bootnode"]);
+	if raw {
+		cmd.arg("--raw");
+	}
+	let output = cmd.output().expect("the restaking-node binary runs");
+	assert!(
+		output.status.success(),
+		"`restaking-node build-spec --chain {chain}{}` failed ({}):\n{}",
+		if raw { " --raw" } else { "" },
+		output.status,
+		String::from_utf8_lossy(&output.stderr)
+	);
+	serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
+		panic!("build-spec --chain {chain} printed invalid JSON: {e}");
+	})
+}
+
+/// The committed spec file, parsed.
+fn committed_spec(file: &str) -> Value {
+	let path = chain_specs_dir().join(file);
+	let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+		panic!("cannot read {}: {e}; {REGENERATE}", path.display());
+	});
+	serde_json::from_str(&text).unwrap_or_else(|e| {
+		panic!("{} is not valid JSON: {e}; {REGENERATE}", path.display());
+	})
+}
+
+/// Removes the wasm code from a spec and returns it (hex string, `0x`-prefixed).
+fn take_code(spec: &mut Value, raw: bool, what: &str) -> String {
+	let code = if raw {
+		spec.pointer_mut("/genesis/raw/top")
+			.and_then(Value::as_object_mut)
+			.and_then(|top| top.remove(CODE_KEY))
+	} else {
+		spec.pointer_mut("/genesis/runtimeGenesis")
+			.and_then(Value::as_object_mut)
+			.and_then(|genesis| genesis.remove("code"))
+	};
+	match code {
+		Some(Value::String(code)) => code,
+		other => panic!("{what}: no runtime code in the spec (found {other:?}); {REGENERATE}"),
+	}
+}
+
+/// Reads an unsigned LEB128 number at `*pos`, advancing `*pos`.
+fn read_leb128(bytes: &[u8], pos: &mut usize) -> Result<usize, String> {
+	let mut result: u64 = 0;
+	let mut shift = 0u32;
+	loop {
+		let byte = *bytes.get(*pos).ok_or("LEB128 number runs past the end of the wasm")?;
+		*pos += 1;
+		if shift >= 35 {
+			return Err("LEB128 number too large for a u32".into());
+		}
+		result |= u64::from(byte & 0x7f) << shift;
+		if byte & 0x80 == 0 {
+			return usize::try_from(result).map_err(|e| e.to_string());
+		}
+		shift += 7;
+	}
+}
+
+/// The payload of the wasm custom section `name`, if present.
+fn custom_section<'a>(wasm: &'a [u8], name: &str) -> Result<Option<&'a [u8]>, String> {
+	if wasm.get(0..4) != Some(b"\0asm".as_slice()) {
+		return Err("not a wasm module (bad magic)".into());
+	}
+	if wasm.get(4..8) != Some([1u8, 0, 0, 0].as_slice()) {
+		return Err("unsupported wasm binary version".into());
+	}
+	let mut pos = 8;
+	while pos < wasm.len() {
+		let id = wasm[pos];
+		pos += 1;
+		let size = read_leb128(wasm, &mut pos)?;
+		let end = pos.checked_add(size).filter(|end| *end <= wasm.len()).ok_or_else(|| {
+			format!("wasm section {id} at offset {pos} runs past the end of the module")
+		})?;
+		if id == 0 {
+			let mut name_pos = pos;
+			let name_len = read_leb128(wasm, &mut name_pos)?;
+			let name_end = name_pos
+				.checked_add(name_len)
+				.filter(|name_end| *name_end <= end)
+				.ok_or("custom section name runs past its section")?;
+			if &wasm[name_pos..name_end] == name.as_bytes() {
+				return Ok(Some(&wasm[name_end..end]));
+			}
+		}
+		pos = end;
+	}
+	Ok(None)
+}
+
+/// The `runtime_version` and `runtime_apis` custom sections of a spec's (compressed) code.
+fn runtime_version_sections(code_hex: &str, what: &str) -> (Vec<u8>, Option<Vec<u8>>) {
+	let compressed = hex::decode(code_hex.trim_start_matches("0x"))
+		.unwrap_or_else(|e| panic!("{what}: runtime code is not hex: {e}; {REGENERATE}"));
+	let wasm = sp_maybe_compressed_blob::decompress(&compressed, MAX_WASM_SIZE)
+		.unwrap_or_else(|e| panic!("{what}: cannot decompress the runtime code: {e}; {REGENERATE}"));
+	let section = |name: &str| {
+		custom_section(&wasm, name)
+			.unwrap_or_else(|e| panic!("{what}: cannot parse the runtime wasm: {e}; {REGENERATE}"))
+			.map(<[u8]>::to_vec)
+	};
+	let version = section("runtime_version").unwrap_or_else(|| {
+		panic!("{what}: the runtime wasm has no `runtime_version` section; {REGENERATE}")
+	});
+	(version, section("runtime_apis"))
+}
+
+/// Paths (JSON pointers) where two values differ, at most `limit` of them.
+fn differences(committed: &Value, generated: &Value, path: String, out: &mut Vec<String>, limit: usize) {
+	if out.len() >= limit {
+		return;
+	}
+	match (committed, generated) {
+		(Value::Object(a), Value::Object(b)) => {
+			let keys: std::collections::BTreeSet<&String> = a.keys().chain(b.keys()).collect();
+			for key in keys {
+				let sub = format!("{path}/{key}");
+				match (a.get(key), b.get(key)) {
+					(Some(x), Some(y)) => differences(x, y, sub, out, limit),
+					(Some(_), None) => out.push(format!("{sub}: only in the committed spec")),
+					(None, Some(_)) => out.push(format!("{sub}: only in the generated spec")),
+					(None, None) => {},
+				}
+				if out.len() >= limit {
+					return;
+				}
+			}
+		},
+		(a, b) if a != b => {
+			let short = |v: &Value| {
+				let s = v.to_string();
+				if s.chars().count() > 120 {
+					format!("{}...", s.chars().take(120).collect::<String>())
+				} else {
+					s
+				}
+			};
+			out.push(format!("{path}: committed {} != generated {}", short(a), short(b)));
+		},
+		_ => {},
+	}
+}
+
+fn check_spec(chain: &str, raw: bool, file: &str) {
+	let what = format!("chain-specs/{file}");
+	let mut committed = committed_spec(file);
+	let mut generated = generate_spec(chain, raw);
+
+	let committed_code = take_code(&mut committed, raw, &what);
+	let generated_code = take_code(&mut generated, raw, &format!("generated spec for {file}"));
+
+	if committed != generated {
+		let mut diffs = Vec::new();
+		differences(&committed, &generated, String::new(), &mut diffs, 20);
+		panic!(
+			"{what} is out of date with the node/runtime (compared without the wasm code); \
+			 {REGENERATE}. Differences:\n  {}",
+			diffs.join("\n  ")
+		);
+	}
+
+	let (committed_version, committed_apis) = runtime_version_sections(&committed_code, &what);
+	let (generated_version, generated_apis) =
+		runtime_version_sections(&generated_code, &format!("generated spec for {file}"));
+	assert!(
+		committed_version == generated_version,
+		"{what}: the runtime version of the committed wasm differs from the built runtime's; \
+		 {REGENERATE}"
+	);
+	assert!(
+		committed_apis == generated_apis,
+		"{what}: the runtime APIs of the committed wasm differ from the built runtime's; \
+		 {REGENERATE}"
+	);
+}
+
+#[test]
+fn dev_plain_spec_is_up_to_date() {
+	check_spec("dev", false, "dev.json");
+}
+
+#[test]
+fn dev_raw_spec_is_up_to_date() {
+	check_spec("dev", true, "dev-raw.json");
+}
+
+#[test]
+fn local_plain_spec_is_up_to_date() {
+	check_spec("local", false, "local.json");
+}
+
+#[test]
+fn local_raw_spec_is_up_to_date() {
+	check_spec("local", true, "local-raw.json");
+}
+
+#[test]
+fn wasm_section_parser_finds_custom_sections() {
+	// magic, version, a type section (id 1, empty), then custom section "runtime_version"
+	// with payload [1, 2, 3].
+	let mut wasm = b"\0asm".to_vec();
+	wasm.extend_from_slice(&[1, 0, 0, 0]);
+	wasm.extend_from_slice(&[1, 1, 0]);
+	let name = b"runtime_version";
+	wasm.push(0);
+	wasm.push((1 + name.len() + 3) as u8);
+	wasm.push(name.len() as u8);
+	wasm.extend_from_slice(name);
+	wasm.extend_from_slice(&[1, 2, 3]);
+
+	assert_eq!(custom_section(&wasm, "runtime_version"), Ok(Some([1u8, 2, 3].as_slice())));
+	assert_eq!(custom_section(&wasm, "runtime_apis"), Ok(None));
+	assert!(custom_section(b"not wasm", "runtime_version").is_err());
+	// A section size past the end of the module is an error, not a panic.
+	let mut truncated = wasm.clone();
+	truncated.truncate(wasm.len() - 2);
+	assert!(custom_section(&truncated, "runtime_version").is_err());
+}

@@ -1,0 +1,272 @@
+//! A second mock runtime, with the real `pallet-restaking`, `pallet-avs-registry` and
+//! `pallet-slashing` (instead of the trait mocks of `mock.rs`), used by the lifecycle test in
+//! `real_pallets_tests.rs`.
+
+use frame_support::{
+	assert_ok, derive_impl, parameter_types,
+	traits::{
+		fungible::{NativeFromLeft, NativeOrWithId, UnionOf},
+		AsEnsureOriginWithArg, ConstU128, ConstU32, ConstU64, OnFinalize, OnInitialize,
+	},
+	BoundedVec, PalletId,
+};
+use frame_system::{EnsureRoot, EnsureSigned};
+use pallet_avs_registry::types::{AvsConfig, AvsId, AvsSlashingParams, SlashDestination};
+use pallet_restaking::types::VaultId;
+use sp_runtime::{BuildStorage, Perbill};
+
+pub type AccountId = u64;
+pub type Balance = u128;
+pub type AssetKind = NativeOrWithId<u32>;
+type Block = frame_system::mocking::MockBlock<Test>;
+
+frame_support::construct_runtime!(
+	pub enum Test {
+		System: frame_system,
+		Balances: pallet_balances,
+		Assets: pallet_assets,
+		Restaking: pallet_restaking,
+		AvsRegistry: pallet_avs_registry,
+		Slashing: pallet_slashing,
+		Rewards: crate,
+	}
+);
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountData = pallet_balances::AccountData<Balance>;
+}
+
+pub const ED: Balance = 5;
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type Balance = Balance;
+	type ExistentialDeposit = ConstU128<ED>;
+	type AccountStore = System;
+	type RuntimeHoldReason = RuntimeHoldReason;
+}
+
+#[derive_impl(pallet_assets::config_preludes::TestDefaultConfig)]
+impl pallet_assets::Config for Test {
+	type Balance = Balance;
+	type Currency = Balances;
+	type CreateOrigin = AsEnsureOriginWithArg<EnsureSigned<AccountId>>;
+	type ForceOrigin = EnsureRoot<AccountId>;
+}
+
+pub type NativeAndAssets = UnionOf<Balances, Assets, NativeFromLeft, AssetKind, AccountId>;
+
+parameter_types! {
+	pub const RestakingPalletId: PalletId = PalletId(*b"rstk/vlt");
+	pub const MaxCommission: Perbill = Perbill::from_percent(50);
+}
+
+impl pallet_restaking::Config for Test {
+	type Balance = Balance;
+	type AssetKind = AssetKind;
+	type Assets = NativeAndAssets;
+	type NativeBalance = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type PalletId = RestakingPalletId;
+	type VaultDeposit = ConstU128<100>;
+	type MinWithdrawalDelay = ConstU64<5>;
+	type MaxWithdrawalDelay = ConstU64<100>;
+	type WithdrawalEpochs = ConstU32<2>;
+	type MaxLiveBuckets = ConstU32<4>;
+	type CommissionChangeDelay = ConstU64<20>;
+	type MaxCommission = MaxCommission;
+	type MaxMetadataLen = ConstU32<32>;
+	type MaxStakerPools = ConstU32<4>;
+	type MaxPendingWithdrawals = ConstU32<4>;
+	type MaxRewardAssets = ConstU32<2>;
+	type WeightInfo = ();
+}
+
+impl pallet_avs_registry::Config for Test {
+	type Balance = Balance;
+	type AssetKind = AssetKind;
+	type Restaking = Restaking;
+	type NativeBalance = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type AvsDeposit = ConstU128<100>;
+	type MaxMetadataLen = ConstU32<16>;
+	type MaxVaultsPerAvs = ConstU32<3>;
+	type MaxOperatorsPerAvs = ConstU32<4>;
+	type MaxAvsPerOperator = ConstU32<4>;
+	type MaxRewardAssets = ConstU32<2>;
+	type MinVetoWindow = ConstU64<2>;
+	type MaxVetoWindow = ConstU64<50>;
+	type MinOptOutDelay = ConstU64<5>;
+	type MaxOptOutDelay = ConstU64<100>;
+	type AllocationDelay = ConstU64<3>;
+	type MaxTotalAllocation = ConstU64<3_000_000_000>;
+	type WeightInfo = ();
+}
+
+impl pallet_slashing::Config for Test {
+	type Balance = Balance;
+	type Restaking = Restaking;
+	type Avs = AvsRegistry;
+	type MaxEvidenceLen = ConstU32<64>;
+	type MaxPendingSlashesPerAvs = ConstU32<8>;
+	type MaxSlashesDuePerBlock = ConstU32<8>;
+	type MaxAutoExecutionsPerBlock = ConstU32<2>;
+	type WeightInfo = ();
+}
+
+parameter_types! {
+	pub const RewardsPalletId: PalletId = PalletId(*b"rwds/pot");
+	pub const TreasuryAccount: AccountId = 777;
+	pub const DefaultProtocolFee: Perbill = Perbill::from_percent(10);
+	pub const MaxProtocolFee: Perbill = Perbill::from_percent(30);
+}
+
+impl crate::Config for Test {
+	type Balance = Balance;
+	type AssetKind = AssetKind;
+	type Assets = NativeAndAssets;
+	type Restaking = Restaking;
+	type Avs = AvsRegistry;
+	type PalletId = RewardsPalletId;
+	type TreasuryAccount = TreasuryAccount;
+	type DefaultProtocolFee = DefaultProtocolFee;
+	type MaxProtocolFee = MaxProtocolFee;
+	type WeightInfo = ();
+}
+
+pub const AVS_OWNER: AccountId = 1;
+pub const SLASHER: AccountId = 2;
+pub const RESOLVER: AccountId = 3;
+pub const BENEFICIARY: AccountId = 4;
+pub const VAULT_OWNER: AccountId = 5;
+pub const OPERATOR: AccountId = 10;
+pub const ANYONE: AccountId = 99;
+/// Delegators are `FIRST_DELEGATOR..FIRST_DELEGATOR + n`.
+pub const FIRST_DELEGATOR: AccountId = 10_000;
+pub const NATIVE_VAULT: VaultId = 0;
+pub const WITHDRAWAL_DELAY: u64 = 20;
+pub const VETO_WINDOW: u64 = 5;
+pub const OPT_OUT_DELAY: u64 = 15;
+pub const INITIAL_BALANCE: Balance = 1_000_000;
+
+/// Externalities with funded accounts (including `delegators` delegators).
+pub fn new_test_ext(delegators: u32) -> sp_io::TestExternalities {
+	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	let mut balances: Vec<(AccountId, Balance)> =
+		[AVS_OWNER, SLASHER, RESOLVER, BENEFICIARY, VAULT_OWNER, OPERATOR, ANYONE]
+			.iter()
+			.map(|who| (*who, INITIAL_BALANCE))
+			.collect();
+	balances.extend(
+		(0..delegators as AccountId).map(|index| (FIRST_DELEGATOR + index, INITIAL_BALANCE)),
+	);
+	pallet_balances::GenesisConfig::<Test> { balances, ..Default::default() }
+		.assimilate_storage(&mut storage)
+		.unwrap();
+	crate::GenesisConfig::<Test>::default()
+		.assimilate_storage(&mut storage)
+		.unwrap();
+	let mut ext = sp_io::TestExternalities::new(storage);
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}
+
+/// Run the hooks of every pallet up to block `n`.
+pub fn run_to_block(n: u64) {
+	while System::block_number() < n {
+		AllPalletsWithSystem::on_finalize(System::block_number());
+		let next = System::block_number() + 1;
+		System::set_block_number(next);
+		AllPalletsWithSystem::on_initialize(next);
+	}
+}
+
+/// The AVS configuration used by the tests: accepts the native vault, slashes up to 20% into
+/// `destination` after a 5-block veto window, rewards in the native token.
+pub fn avs_config(destination: SlashDestination<AccountId>) -> AvsConfig<Test> {
+	AvsConfig {
+		metadata: BoundedVec::truncate_from(b"oracle".to_vec()),
+		accepted_vaults: BoundedVec::truncate_from(vec![NATIVE_VAULT]),
+		min_operator_stake: 0,
+		slashing: AvsSlashingParams {
+			slasher: SLASHER,
+			resolver: Some(RESOLVER),
+			max_slash: Perbill::from_percent(20),
+			veto_window: VETO_WINDOW,
+			destination,
+		},
+		reward_assets: BoundedVec::truncate_from(vec![NativeOrWithId::Native]),
+		requires_approval: false,
+		opt_out_delay: OPT_OUT_DELAY,
+	}
+}
+
+/// Operator, native vault, `delegators` delegators depositing `stake` each, one of them with
+/// `queued` queued for withdrawal; an AVS the operator opted in to with `allocation` of the
+/// pool. Returns the AVS.
+pub fn setup_slashable_pool(
+	delegators: u32,
+	stake: Balance,
+	queued: Balance,
+	allocation: Perbill,
+) -> AvsId {
+	assert_ok!(Restaking::register_operator(
+		RuntimeOrigin::signed(OPERATOR),
+		Perbill::from_percent(10),
+		Default::default(),
+	));
+	assert_ok!(Restaking::create_vault(
+		RuntimeOrigin::signed(VAULT_OWNER),
+		NativeOrWithId::Native,
+		Balance::MAX / 2,
+		1,
+		WITHDRAWAL_DELAY,
+	));
+	for index in 0..delegators as AccountId {
+		assert_ok!(Restaking::deposit(
+			RuntimeOrigin::signed(FIRST_DELEGATOR + index),
+			NATIVE_VAULT,
+			OPERATOR,
+			stake,
+		));
+	}
+	if queued > 0 {
+		assert_ok!(Restaking::queue_withdrawal(
+			RuntimeOrigin::signed(FIRST_DELEGATOR),
+			NATIVE_VAULT,
+			OPERATOR,
+			queued,
+		));
+	}
+	let avs = pallet_avs_registry::NextAvsId::<Test>::get();
+	assert_ok!(AvsRegistry::register_avs(
+		RuntimeOrigin::signed(AVS_OWNER),
+		avs_config(SlashDestination::Account(BENEFICIARY)),
+	));
+	assert_ok!(AvsRegistry::opt_in(RuntimeOrigin::signed(OPERATOR), avs));
+	assert_ok!(AvsRegistry::set_allocation(
+		RuntimeOrigin::signed(OPERATOR),
+		avs,
+		NATIVE_VAULT,
+		allocation,
+	));
+	// The allocation increase takes effect after the allocation delay.
+	run_to_block(System::block_number() + 3);
+	avs
+}
+
+/// Check the rewards pallet's invariants and the restaking ledger's invariant 1 (every vault
+/// account holds exactly its reserve plus its total stake).
+pub fn check_invariants() {
+	use frame_support::traits::fungibles::Inspect;
+	Rewards::do_try_state().expect("rewards try_state");
+	for (vault, info) in pallet_restaking::Vaults::<Test>::iter() {
+		assert_eq!(
+			NativeAndAssets::balance(info.asset.clone(), &Restaking::vault_account(vault)),
+			info.existential_reserve + info.total_stake,
+			"vault {vault} balance != reserve + total stake",
+		);
+	}
+}

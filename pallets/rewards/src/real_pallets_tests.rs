@@ -1,0 +1,148 @@
+//! Full lifecycle against the real `pallet-restaking`, `pallet-avs-registry` and
+//! `pallet-slashing` (mock runtime in `real_pallets_mock.rs`): deposit → opt-in → allocate →
+//! reward → claim → slash → withdraw, with exact balances, commission and protocol fee.
+
+use crate::{real_pallets_mock::*, Error, Event, OperatorCommission};
+use frame_support::{assert_noop, assert_ok, traits::fungible::NativeOrWithId};
+use pallet_restaking::traits::RestakingInspect;
+use sp_core::H256;
+use sp_runtime::Perbill;
+
+const ALICE: AccountId = 20;
+const BOB: AccountId = 21;
+const CAROL: AccountId = 22;
+const NATIVE: AssetKind = NativeOrWithId::Native;
+
+fn free(who: AccountId) -> Balance {
+	Balances::free_balance(who)
+}
+
+#[test]
+fn full_lifecycle_with_exact_balances() {
+	new_test_ext(0).execute_with(|| {
+		for who in [ALICE, BOB, CAROL] {
+			assert_ok!(Balances::force_set_balance(RuntimeOrigin::root(), who, INITIAL_BALANCE));
+		}
+		let pot = Rewards::pot_account();
+		let treasury = TreasuryAccount::get();
+
+		// Operator (10% commission), native vault, AVS with the operator opted in and 50% of
+		// the pool allocated (in force after the allocation delay).
+		let avs = setup_slashable_pool(0, 0, 0, Perbill::from_percent(50));
+
+		// Deposits: Alice 3_000, Bob 1_000.
+		assert_ok!(Restaking::deposit(RuntimeOrigin::signed(ALICE), NATIVE_VAULT, OPERATOR, 3_000));
+		assert_ok!(Restaking::deposit(RuntimeOrigin::signed(BOB), NATIVE_VAULT, OPERATOR, 1_000));
+		assert_eq!(free(ALICE), INITIAL_BALANCE - 3_000);
+
+		// Reward 10_000: the only operator gets it all. Protocol fee 10% = 1_000, commission
+		// 10% of 9_000 = 900, stakers 8_100 → Alice 6_075, Bob 2_025. The owner also pays the
+		// pot's endowment (ED = 5) once.
+		let owner_before = free(AVS_OWNER);
+		assert_ok!(Rewards::submit_rewards(
+			RuntimeOrigin::signed(AVS_OWNER),
+			avs,
+			NATIVE,
+			10_000,
+			1,
+			None,
+		));
+		assert_eq!(free(AVS_OWNER), owner_before - 10_005);
+		assert_eq!(free(pot), 10_005);
+		System::assert_has_event(
+			Event::OperatorRewarded {
+				submission_id: 0,
+				operator: OPERATOR,
+				amount: 10_000,
+				protocol_fee: 1_000,
+				commission: 900,
+				to_stakers: 8_100,
+			}
+			.into(),
+		);
+
+		// A deposit after the reward earns none of it.
+		assert_ok!(Restaking::deposit(RuntimeOrigin::signed(CAROL), NATIVE_VAULT, OPERATOR, 1_000));
+		assert_noop!(
+			Rewards::claim_rewards(RuntimeOrigin::signed(CAROL)),
+			Error::<Test>::NothingToClaim
+		);
+
+		// Claims.
+		assert_ok!(Rewards::claim_rewards(RuntimeOrigin::signed(ALICE)));
+		assert_ok!(Rewards::claim_rewards(RuntimeOrigin::signed(BOB)));
+		assert_eq!(free(ALICE), INITIAL_BALANCE - 3_000 + 6_075);
+		assert_eq!(free(BOB), INITIAL_BALANCE - 1_000 + 2_025);
+		let operator_before = free(OPERATOR);
+		assert_ok!(Rewards::claim_commission(RuntimeOrigin::signed(OPERATOR), NATIVE));
+		assert_eq!(free(OPERATOR), operator_before + 900);
+		assert_ok!(Rewards::transfer_protocol_fees(RuntimeOrigin::signed(ANYONE), NATIVE));
+		assert_eq!(free(treasury), 1_000);
+		assert_eq!(free(pot), 5);
+		check_invariants();
+
+		// Bob queues his whole position: queued withdrawals earn nothing.
+		assert_ok!(Restaking::queue_withdrawal(
+			RuntimeOrigin::signed(BOB),
+			NATIVE_VAULT,
+			OPERATOR,
+			1_000
+		));
+		// Reward 5_000 on active stake 4_000 (Alice 3_000, Carol 1_000): fee 500, commission
+		// 450, stakers 4_050 → Alice 3_037 (3_037.5 rounded down), Carol 1_012.
+		assert_ok!(Rewards::submit_rewards(
+			RuntimeOrigin::signed(AVS_OWNER),
+			avs,
+			NATIVE,
+			5_000,
+			2,
+			None,
+		));
+		assert_eq!(OperatorCommission::<Test>::get(OPERATOR, NATIVE), 450);
+		assert_noop!(
+			Rewards::claim_rewards(RuntimeOrigin::signed(BOB)),
+			Error::<Test>::NothingToClaim
+		);
+		assert_ok!(Rewards::claim_rewards(RuntimeOrigin::signed(ALICE)));
+		assert_eq!(free(ALICE), INITIAL_BALANCE - 3_000 + 6_075 + 3_037);
+		check_invariants();
+
+		// Slash: 20% of the 50% allocation = 10% of the pool, including Bob's queued
+		// withdrawal: active 4_000 → 3_600, queued 1_000 → 900; 500 to the beneficiary.
+		assert_ok!(pallet_slashing::Pallet::<Test>::request_slash(
+			RuntimeOrigin::signed(SLASHER),
+			avs,
+			OPERATOR,
+			Perbill::from_percent(20),
+			H256::repeat_byte(9),
+			b"double signing".to_vec(),
+		));
+		run_to_block(System::block_number() + VETO_WINDOW);
+		let stake = Restaking::pool_stake(NATIVE_VAULT, &OPERATOR);
+		assert_eq!((stake.active, stake.withdrawing), (3_600, 900));
+		assert_eq!(free(BENEFICIARY), INITIAL_BALANCE + 500);
+		check_invariants();
+
+		// Withdraw: Bob gets his queued stake at its post-slash value; Alice queues and
+		// withdraws her 3_000 shares, worth 2_700 after the slash.
+		assert_ok!(Restaking::queue_withdrawal(
+			RuntimeOrigin::signed(ALICE),
+			NATIVE_VAULT,
+			OPERATOR,
+			3_000
+		));
+		run_to_block(System::block_number() + WITHDRAWAL_DELAY + 10);
+		assert_ok!(Restaking::complete_withdrawal(RuntimeOrigin::signed(BOB), 0));
+		assert_ok!(Restaking::complete_withdrawal(RuntimeOrigin::signed(ALICE), 0));
+		assert_eq!(free(BOB), INITIAL_BALANCE - 1_000 + 2_025 + 900);
+		assert_eq!(free(ALICE), INITIAL_BALANCE - 3_000 + 6_075 + 3_037 + 2_700);
+
+		// Carol still has her second-reward share; the pot holds exactly the endowment plus
+		// everything owed (Carol's 1_012, the commission 450, the fee 500) plus the
+		// accumulator's rounding dust (4_050 − 3_037 − 1_012 = 1).
+		assert_ok!(Rewards::claim_rewards(RuntimeOrigin::signed(CAROL)));
+		assert_eq!(free(CAROL), INITIAL_BALANCE - 1_000 + 1_012);
+		assert_eq!(free(pot), 5 + 450 + 500 + 1);
+		check_invariants();
+	});
+}

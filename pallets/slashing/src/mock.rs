@@ -1,0 +1,450 @@
+//! Mock runtime for the slashing pallet's unit tests.
+//!
+//! pallet-balances and pallet-assets behind `UnionOf` provide real collateral. The restaking
+//! ledger and the AVS registry are small, honest mock implementations of `RestakingSlash` and
+//! `AvsInspect` kept in storage (so dispatch rollbacks apply to them as well): pools hold real
+//! collateral in per-vault accounts and `slash_pool` really burns or transfers it. The tests
+//! against the real `pallet-restaking` and `pallet-avs-registry` live in `tests/`.
+
+use crate::{self as pallet_slashing};
+use frame_support::{
+	derive_impl, parameter_types, storage_alias,
+	traits::{
+		fungible::{NativeFromLeft, NativeOrWithId, UnionOf},
+		fungibles::Mutate,
+		tokens::{Fortitude, Precision, Preservation},
+		AsEnsureOriginWithArg, ConstU32, Hooks,
+	},
+	Blake2_128Concat, BoundedVec, Twox64Concat,
+};
+use frame_system::{EnsureRoot, EnsureSigned};
+use pallet_avs_registry::{
+	traits::AvsInspect,
+	types::{AvsId, AvsSlashingParams},
+};
+use pallet_restaking::{
+	traits::{RestakingInspect, RestakingSlash},
+	types::{PoolStake, SlashDestination, VaultId},
+};
+use sp_runtime::{BuildStorage, DispatchError, Perbill};
+
+pub type AccountId = u64;
+pub type Balance = u128;
+pub type BlockNumber = u64;
+pub type AssetKind = NativeOrWithId<u32>;
+type Block = frame_system::mocking::MockBlock<Test>;
+
+frame_support::construct_runtime!(
+	pub enum Test {
+		System: frame_system,
+		Balances: pallet_balances,
+		Assets: pallet_assets,
+		Slashing: pallet_slashing,
+	}
+);
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountData = pallet_balances::AccountData<Balance>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type Balance = Balance;
+	type AccountStore = System;
+}
+
+#[derive_impl(pallet_assets::config_preludes::TestDefaultConfig)]
+impl pallet_assets::Config for Test {
+	type Balance = Balance;
+	type Currency = Balances;
+	type CreateOrigin = AsEnsureOriginWithArg<EnsureSigned<AccountId>>;
+	type ForceOrigin = EnsureRoot<AccountId>;
+	type Freezer = ();
+	type Holder = ();
+}
+
+/// Native token and pallet-assets assets behind one interface, as in the runtime.
+pub type NativeAndAssets = UnionOf<Balances, Assets, NativeFromLeft, AssetKind, AccountId>;
+
+parameter_types! {
+	pub const MaxVaultsPerAvs: u32 = 4;
+	pub const MaxOperatorsPerAvs: u32 = 8;
+}
+
+impl pallet_slashing::Config for Test {
+	type Balance = Balance;
+	type Restaking = MockLedger;
+	type Avs = MockAvsRegistry;
+	type MaxEvidenceLen = ConstU32<16>;
+	type MaxPendingSlashesPerAvs = ConstU32<3>;
+	type MaxSlashesDuePerBlock = ConstU32<4>;
+	type MaxAutoExecutionsPerBlock = ConstU32<2>;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = MockBenchmarkHelper;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Mock restaking ledger.
+// ---------------------------------------------------------------------------------------------
+
+/// Mock implementation of the restaking traits.
+pub struct MockLedger;
+
+/// Collateral asset of each vault.
+#[storage_alias]
+pub type MockVaults = StorageMap<MockRestaking, Twox64Concat, VaultId, AssetKind>;
+/// Stake of each pool (vault, operator).
+#[storage_alias]
+pub type MockPools =
+	StorageMap<MockRestaking, Blake2_128Concat, (VaultId, AccountId), PoolStake<Balance>>;
+/// Registered operators and their commission.
+#[storage_alias]
+pub type MockOperators = StorageMap<MockRestaking, Blake2_128Concat, AccountId, Perbill>;
+/// When set, `slash_pool` fails (to test error handling).
+#[storage_alias]
+pub type MockSlashPoolFails =
+	StorageValue<MockRestaking, bool, frame_support::pallet_prelude::ValueQuery>;
+
+/// Account holding the collateral of `vault`.
+pub fn vault_account(vault: VaultId) -> AccountId {
+	1_000 + vault as AccountId
+}
+
+impl RestakingInspect<AccountId> for MockLedger {
+	type Balance = Balance;
+	type AssetKind = AssetKind;
+	type BlockNumber = BlockNumber;
+
+	fn vault_asset(vault: VaultId) -> Option<AssetKind> {
+		MockVaults::get(vault)
+	}
+	fn vault_is_active(vault: VaultId) -> bool {
+		MockVaults::contains_key(vault)
+	}
+	fn vault_withdrawal_delay(vault: VaultId) -> Option<BlockNumber> {
+		MockVaults::contains_key(vault).then_some(10)
+	}
+	fn is_operator(who: &AccountId) -> bool {
+		MockOperators::contains_key(who)
+	}
+	fn is_active_operator(who: &AccountId) -> bool {
+		MockOperators::contains_key(who)
+	}
+	fn operator_commission(operator: &AccountId) -> Option<Perbill> {
+		MockOperators::get(operator)
+	}
+	fn pool_stake(vault: VaultId, operator: &AccountId) -> PoolStake<Balance> {
+		MockPools::get((vault, operator)).unwrap_or_default()
+	}
+}
+
+impl RestakingSlash<AccountId> for MockLedger {
+	fn slash_pool(
+		vault: VaultId,
+		operator: &AccountId,
+		fraction: Perbill,
+		destination: &SlashDestination<AccountId>,
+	) -> Result<Balance, DispatchError> {
+		if MockSlashPoolFails::get() {
+			return Err(DispatchError::Other("mock slash_pool failure"));
+		}
+		let asset = MockVaults::get(vault).ok_or(DispatchError::Other("no such vault"))?;
+		let mut pool = MockPools::get((vault, operator)).unwrap_or_default();
+		let active_cut = fraction.mul_floor(pool.active);
+		let withdrawing_cut = fraction.mul_floor(pool.withdrawing);
+		let total = active_cut + withdrawing_cut;
+		pool.active -= active_cut;
+		pool.withdrawing -= withdrawing_cut;
+		if total > 0 {
+			match destination {
+				SlashDestination::Burn => {
+					NativeAndAssets::burn_from(
+						asset,
+						&vault_account(vault),
+						total,
+						Preservation::Expendable,
+						Precision::Exact,
+						Fortitude::Force,
+					)?;
+				},
+				SlashDestination::Account(to) => {
+					NativeAndAssets::transfer(
+						asset,
+						&vault_account(vault),
+						to,
+						total,
+						Preservation::Expendable,
+					)?;
+				},
+			}
+		}
+		MockPools::insert((vault, operator), pool);
+		Ok(total)
+	}
+}
+
+/// Create a pool (`vault`, `operator`) holding `active` + `withdrawing` collateral (minted into
+/// the vault account).
+pub fn set_pool(vault: VaultId, operator: AccountId, active: Balance, withdrawing: Balance) {
+	let asset = MockVaults::get(vault).expect("vault exists");
+	NativeAndAssets::mint_into(asset, &vault_account(vault), active + withdrawing)
+		.expect("mint works");
+	MockPools::insert((vault, operator), PoolStake { active, withdrawing });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Mock AVS registry.
+// ---------------------------------------------------------------------------------------------
+
+/// Mock implementation of `AvsInspect`.
+pub struct MockAvsRegistry;
+
+/// Slashing parameters of each AVS.
+#[storage_alias]
+pub type MockAvsParams =
+	StorageMap<MockAvs, Twox64Concat, AvsId, AvsSlashingParams<AccountId, BlockNumber>>;
+/// Owner of each AVS.
+#[storage_alias]
+pub type MockAvsOwner = StorageMap<MockAvs, Twox64Concat, AvsId, AccountId>;
+/// Opt-ins: the block until which (exclusive) the operator is slashable by the AVS;
+/// `BlockNumber::MAX` while opted in.
+#[storage_alias]
+pub type MockSlashableUntil =
+	StorageMap<MockAvs, Blake2_128Concat, (AvsId, AccountId), BlockNumber>;
+/// Allocations of each operator to each AVS.
+#[storage_alias]
+pub type MockAllocations = StorageMap<
+	MockAvs,
+	Blake2_128Concat,
+	(AvsId, AccountId),
+	BoundedVec<(VaultId, Perbill), MaxVaultsPerAvs>,
+>;
+
+impl AvsInspect<AccountId> for MockAvsRegistry {
+	type BlockNumber = BlockNumber;
+	type AssetKind = AssetKind;
+	type MaxVaultsPerAvs = MaxVaultsPerAvs;
+	type MaxOperatorsPerAvs = MaxOperatorsPerAvs;
+
+	fn avs_owner(avs: AvsId) -> Option<AccountId> {
+		MockAvsOwner::get(avs)
+	}
+	fn slashing_params(avs: AvsId) -> Option<AvsSlashingParams<AccountId, BlockNumber>> {
+		MockAvsParams::get(avs)
+	}
+	fn accepts_reward_asset(_avs: AvsId, _asset: &AssetKind) -> bool {
+		false
+	}
+	fn is_slashable(avs: AvsId, operator: &AccountId) -> bool {
+		MockSlashableUntil::get((avs, operator)).is_some_and(|until| System::block_number() < until)
+	}
+	fn slashable_allocations(
+		avs: AvsId,
+		operator: &AccountId,
+	) -> BoundedVec<(VaultId, Perbill), MaxVaultsPerAvs> {
+		if Self::is_slashable(avs, operator) {
+			MockAllocations::get((avs, operator)).unwrap_or_default()
+		} else {
+			Default::default()
+		}
+	}
+	fn active_allocations(
+		avs: AvsId,
+		operator: &AccountId,
+	) -> BoundedVec<(VaultId, Perbill), MaxVaultsPerAvs> {
+		if MockSlashableUntil::get((avs, operator)) == Some(BlockNumber::MAX) {
+			MockAllocations::get((avs, operator)).unwrap_or_default()
+		} else {
+			Default::default()
+		}
+	}
+	fn opted_in_operators(avs: AvsId) -> BoundedVec<AccountId, MaxOperatorsPerAvs> {
+		let mut operators: Vec<AccountId> = MockSlashableUntil::iter()
+			.filter(|((a, _), until)| *a == avs && *until == BlockNumber::MAX)
+			.map(|((_, operator), _)| operator)
+			.collect();
+		operators.sort();
+		BoundedVec::truncate_from(operators)
+	}
+}
+
+/// Register an AVS in the mock registry.
+pub fn register_avs(
+	avs: AvsId,
+	owner: AccountId,
+	params: AvsSlashingParams<AccountId, BlockNumber>,
+) {
+	MockAvsOwner::insert(avs, owner);
+	MockAvsParams::insert(avs, params);
+}
+
+/// Opt `operator` in to `avs` with `allocations`.
+pub fn opt_in(avs: AvsId, operator: AccountId, allocations: Vec<(VaultId, Perbill)>) {
+	MockSlashableUntil::insert((avs, operator), BlockNumber::MAX);
+	MockAllocations::insert((avs, operator), BoundedVec::truncate_from(allocations));
+}
+
+/// Opt `operator` out of `avs`; it stays slashable until block `until` (exclusive).
+pub fn opt_out(avs: AvsId, operator: AccountId, until: BlockNumber) {
+	MockSlashableUntil::insert((avs, operator), until);
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+pub struct MockBenchmarkHelper;
+#[cfg(feature = "runtime-benchmarks")]
+impl crate::BenchmarkHelper<AccountId> for MockBenchmarkHelper {
+	fn setup_slashable_operator(vaults: u32) -> (AvsId, AccountId, AccountId) {
+		let avs = 100;
+		let slasher = 500;
+		let operator = 501;
+		register_avs(
+			avs,
+			502,
+			AvsSlashingParams {
+				slasher,
+				resolver: Some(503),
+				max_slash: Perbill::one(),
+				veto_window: 5,
+				destination: SlashDestination::Account(504),
+			},
+		);
+		let mut allocations = Vec::new();
+		for vault in 0..vaults {
+			let vault_id = 100 + vault;
+			MockVaults::insert(vault_id, NativeOrWithId::Native);
+			set_pool(vault_id, operator, 1_000_000, 1_000);
+			allocations.push((vault_id, Perbill::from_percent(50)));
+		}
+		opt_in(avs, operator, allocations);
+		(avs, slasher, operator)
+	}
+}
+
+// ---------------------------------------------------------------------------------------------
+// Accounts and fixtures.
+// ---------------------------------------------------------------------------------------------
+
+/// Slasher account of AVS 1.
+pub const SLASHER: AccountId = 10;
+/// Resolver account of AVS 1.
+pub const RESOLVER: AccountId = 11;
+/// Owner of the AVSs.
+pub const AVS_OWNER: AccountId = 12;
+/// Where AVS 1's slashed collateral goes.
+pub const BENEFICIARY: AccountId = 13;
+/// Slasher account of AVS 2 (which burns, and has no resolver).
+pub const SLASHER_2: AccountId = 14;
+/// Operator opted in to AVS 1 and AVS 2 with stake in vaults 0 and 1.
+pub const OPERATOR: AccountId = 20;
+/// Operator opted in to AVS 1 without any allocation.
+pub const OPERATOR_NO_ALLOCATION: AccountId = 21;
+/// Operator not opted in to any AVS.
+pub const OPERATOR_NOT_OPTED_IN: AccountId = 22;
+/// Some other account.
+pub const ANYONE: AccountId = 99;
+
+/// AVS with a resolver, a 50% cap, a 10-block veto window and a beneficiary account.
+pub const AVS: AvsId = 1;
+/// AVS without a resolver, a 100% cap, a 5-block veto window, burning slashed funds.
+pub const AVS_2: AvsId = 2;
+/// Vault of the native token.
+pub const NATIVE_VAULT: VaultId = 0;
+/// Vault of asset 7 ("stETH").
+pub const STETH_VAULT: VaultId = 1;
+/// Asset id of the "stETH" asset.
+pub const STETH: u32 = 7;
+/// Veto window of AVS 1.
+pub const VETO_WINDOW: BlockNumber = 10;
+
+pub struct ExtBuilder;
+
+impl ExtBuilder {
+	pub fn build() -> sp_io::TestExternalities {
+		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+		pallet_balances::GenesisConfig::<Test> {
+			balances: vec![(BENEFICIARY, 10), (AVS_OWNER, 1_000), (ANYONE, 100)],
+			..Default::default()
+		}
+		.assimilate_storage(&mut storage)
+		.unwrap();
+		pallet_assets::GenesisConfig::<Test> {
+			assets: vec![(STETH, AVS_OWNER, true, 1)],
+			..Default::default()
+		}
+		.assimilate_storage(&mut storage)
+		.unwrap();
+		let mut ext = sp_io::TestExternalities::new(storage);
+		ext.execute_with(|| {
+			System::set_block_number(1);
+			MockVaults::insert(NATIVE_VAULT, NativeOrWithId::Native);
+			MockVaults::insert(STETH_VAULT, NativeOrWithId::WithId(STETH));
+			MockOperators::insert(OPERATOR, Perbill::from_percent(10));
+			MockOperators::insert(OPERATOR_NO_ALLOCATION, Perbill::from_percent(10));
+			MockOperators::insert(OPERATOR_NOT_OPTED_IN, Perbill::from_percent(10));
+			set_pool(NATIVE_VAULT, OPERATOR, 1_000, 200);
+			set_pool(STETH_VAULT, OPERATOR, 500, 0);
+			register_avs(
+				AVS,
+				AVS_OWNER,
+				AvsSlashingParams {
+					slasher: SLASHER,
+					resolver: Some(RESOLVER),
+					max_slash: Perbill::from_percent(50),
+					veto_window: VETO_WINDOW,
+					destination: SlashDestination::Account(BENEFICIARY),
+				},
+			);
+			register_avs(
+				AVS_2,
+				AVS_OWNER,
+				AvsSlashingParams {
+					slasher: SLASHER_2,
+					resolver: None,
+					max_slash: Perbill::one(),
+					veto_window: 5,
+					destination: SlashDestination::Burn,
+				},
+			);
+			opt_in(
+				AVS,
+				OPERATOR,
+				vec![(NATIVE_VAULT, Perbill::from_percent(50)), (STETH_VAULT, Perbill::one())],
+			);
+			opt_in(AVS_2, OPERATOR, vec![(NATIVE_VAULT, Perbill::one())]);
+			opt_in(AVS, OPERATOR_NO_ALLOCATION, vec![]);
+			System::reset_events();
+		});
+		ext
+	}
+
+	/// Run `test` in a fresh externality, then check the pallet's invariants.
+	pub fn build_and_execute(test: impl FnOnce()) {
+		Self::build().execute_with(|| {
+			test();
+			Slashing::do_try_state().expect("try_state holds after the test");
+		})
+	}
+}
+
+/// Advance to block `n`, running the pallet's `on_initialize` in each block.
+pub fn run_to_block(n: BlockNumber) {
+	while System::block_number() < n {
+		let next = System::block_number() + 1;
+		System::set_block_number(next);
+		Slashing::on_initialize(next);
+	}
+}
+
+/// Events of the slashing pallet emitted so far.
+pub fn slashing_events() -> Vec<pallet_slashing::Event<Test>> {
+	System::events()
+		.into_iter()
+		.filter_map(|record| match record.event {
+			RuntimeEvent::Slashing(event) => Some(event),
+			_ => None,
+		})
+		.collect()
+}

@@ -1,0 +1,64 @@
+//! Configuration of the restaking pallet (vaults, operators, delegation pools).
+//!
+//! Dev-friendly numbers: the minimum withdrawal delay is 10 blocks (one minute at 6 s blocks)
+//! so a `--dev` user can queue and complete a withdrawal in a short session; vaults may choose
+//! up to 7 days, the mainnet-like default.
+
+use super::*;
+
+parameter_types! {
+	/// Account of each vault: a sub-account of this id.
+	pub const RestakingPalletId: PalletId = PalletId(*b"rstk/vlt");
+	/// Deposit held from a signed account that creates a vault.
+	pub const VaultDeposit: Balance = 10 * UNIT;
+	/// Shortest withdrawal delay a vault may set. Must exceed the AVS registry's longest veto
+	/// window so stake cannot leave before a pending slash executes.
+	pub const MinWithdrawalDelay: BlockNumber = 10;
+	/// Longest withdrawal delay a vault may set (the mainnet-like default).
+	pub const MaxWithdrawalDelay: BlockNumber = 7 * DAYS;
+	/// Withdrawal buckets per maximum delay (epoch granularity of the withdrawal queue).
+	pub const WithdrawalEpochs: u32 = 168;
+	/// Live (still slashable) withdrawal buckets kept per pool.
+	pub const MaxLiveBuckets: u32 = 170;
+	/// Blocks before a commission change takes effect.
+	pub const CommissionChangeDelay: BlockNumber = 10 * MINUTES;
+	/// Largest commission an operator may charge.
+	pub const MaxOperatorCommission: Perbill = Perbill::from_percent(50);
+}
+
+impl pallet_restaking::Config for Runtime {
+	type Balance = Balance;
+	type AssetKind = AssetKind;
+	type Assets = NativeAndAssets;
+	type NativeBalance = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type PalletId = RestakingPalletId;
+	type VaultDeposit = VaultDeposit;
+	type MinWithdrawalDelay = MinWithdrawalDelay;
+	type MaxWithdrawalDelay = MaxWithdrawalDelay;
+	type WithdrawalEpochs = WithdrawalEpochs;
+	type MaxLiveBuckets = MaxLiveBuckets;
+	type CommissionChangeDelay = CommissionChangeDelay;
+	type MaxCommission = MaxOperatorCommission;
+	type MaxMetadataLen = ConstU32<256>;
+	type MaxStakerPools = ConstU32<32>;
+	type MaxPendingWithdrawals = ConstU32<32>;
+	type MaxRewardAssets = ConstU32<4>;
+	type WeightInfo = pallet_restaking::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = RestakingBenchmarkHelper;
+}
+
+/// Assets the restaking benchmarks use: the native token as collateral, pallet-assets ids as
+/// reward assets.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct RestakingBenchmarkHelper;
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_restaking::BenchmarkHelper<AssetKind> for RestakingBenchmarkHelper {
+	fn collateral_asset() -> AssetKind {
+		AssetKind::Native
+	}
+	fn reward_asset(index: u32) -> AssetKind {
+		AssetKind::WithId(1000 + index)
+	}
+}

@@ -1,0 +1,137 @@
+//! Configuration of `pallet-rewards` in the runtime.
+//!
+//! Reward funds are held by the pot account of [`RewardsPalletId`]; protocol fees accrue there
+//! for [`TreasuryAccount`] and are sent to it by anyone with `transfer_protocol_fees`.
+
+use super::*;
+
+parameter_types! {
+	/// Id of the reward pot account.
+	pub const RewardsPalletId: PalletId = PalletId(*b"rstk/rwd");
+	/// Protocol fee in force until governance sets one: 5% of each operator's share.
+	pub const DefaultProtocolFee: Perbill = Perbill::from_percent(5);
+	/// Highest protocol fee governance may set.
+	pub const MaxProtocolFee: Perbill = Perbill::from_percent(20);
+}
+
+impl pallet_rewards::Config for Runtime {
+	type Balance = Balance;
+	type AssetKind = AssetKind;
+	type Assets = NativeAndAssets;
+	type Restaking = RestakingLedger;
+	type Avs = AvsRegistry;
+	type PalletId = RewardsPalletId;
+	type TreasuryAccount = TreasuryAccount;
+	type DefaultProtocolFee = DefaultProtocolFee;
+	type MaxProtocolFee = MaxProtocolFee;
+	type WeightInfo = pallet_rewards::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = benchmark_helper::RewardsBenchmarkHelper;
+}
+
+/// Creates AVSs, operators and staker positions for `pallet-rewards`' benchmarks with the real
+/// restaking and AVS-registry pallets. Benchmark set-up code: it panics if the set-up fails,
+/// which fails the benchmark.
+#[cfg(feature = "runtime-benchmarks")]
+pub mod benchmark_helper {
+	use super::*;
+	use crate::configs::slashing::benchmark_helper::*;
+	use alloc::vec::Vec;
+	use frame_support::traits::fungibles::Mutate;
+	use pallet_avs_registry::types::AvsId;
+	use pallet_restaking::types::VaultId;
+
+	/// Asset id of the `index`-th benchmark reward asset (index 0 is the native token).
+	fn reward_asset(index: u32) -> AssetKind {
+		if index == 0 {
+			AssetKind::Native
+		} else {
+			AssetKind::WithId(1_000_000u32.saturating_add(index))
+		}
+	}
+
+	/// Create the non-native reward asset `asset` (sufficient, min balance 1) and mint plenty
+	/// of it to `owner`.
+	fn create_asset(asset: &AssetKind, owner: &AccountId) {
+		if let AssetKind::WithId(id) = asset {
+			if !pallet_assets::Asset::<Runtime>::contains_key(id) {
+				Assets::force_create(
+					RuntimeOrigin::root(),
+					codec::Compact(*id),
+					sp_runtime::MultiAddress::Id(owner.clone()),
+					true,
+					1,
+				)
+				.expect("benchmark asset is created");
+			}
+			<NativeAndAssets as Mutate<AccountId>>::mint_into(
+				asset.clone(),
+				owner,
+				1_000_000_000 * UNIT,
+			)
+			.expect("benchmark asset is minted");
+		}
+	}
+
+	pub struct RewardsBenchmarkHelper;
+	impl pallet_rewards::BenchmarkHelper<AccountId, AssetKind, Balance> for RewardsBenchmarkHelper {
+		fn setup_rewarded_avs(operators: u32, vaults: u32) -> (AvsId, AccountId, AssetKind) {
+			let owner = funded_account("avs-owner", 0);
+			let vault_ids: Vec<VaultId> =
+				(0..vaults).map(|_| create_native_vault(&owner)).collect();
+			let avs = register_avs(
+				&owner,
+				&owner,
+				&owner,
+				vault_ids.clone(),
+				alloc::vec![AssetKind::Native],
+			);
+			for index in 0..operators {
+				let operator = funded_account("operator", index);
+				register_operator(&operator);
+				// One staker per pool, so no staker hits the restaking pallet's pool limit.
+				for (position, vault) in vault_ids.iter().enumerate() {
+					let staker = funded_account(
+						"pool-staker",
+						index.saturating_mul(1_000).saturating_add(position as u32),
+					);
+					deposit(&staker, *vault, &operator);
+				}
+				opt_in_and_allocate(avs, &operator, &vault_ids);
+			}
+			pass_allocation_delay();
+			(avs, owner, AssetKind::Native)
+		}
+
+		fn setup_staker_with_rewards(pools: u32, assets: u32) -> AccountId {
+			let owner = funded_account("avs-owner", 1);
+			let staker = funded_account("rewarded-staker", 0);
+			let vault = create_native_vault(&owner);
+			let reward_assets: Vec<AssetKind> = (0..assets).map(reward_asset).collect();
+			for asset in reward_assets.iter() {
+				create_asset(asset, &owner);
+			}
+			let avs =
+				register_avs(&owner, &owner, &owner, alloc::vec![vault], reward_assets.clone());
+			for index in 0..pools {
+				let operator = funded_account("rewarded-operator", index);
+				register_operator(&operator);
+				deposit(&staker, vault, &operator);
+				opt_in_and_allocate(avs, &operator, &[vault]);
+			}
+			pass_allocation_delay();
+			for asset in reward_assets {
+				crate::Rewards::submit_rewards(
+					RuntimeOrigin::signed(owner.clone()),
+					avs,
+					asset,
+					1_000 * UNIT,
+					1,
+					None,
+				)
+				.expect("benchmark rewards are submitted");
+			}
+			staker
+		}
+	}
+}

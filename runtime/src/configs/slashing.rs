@@ -1,0 +1,175 @@
+//! Configuration of `pallet-slashing` in the runtime.
+//!
+//! Slash requests of an AVS wait for the AVS's own veto window (set in the AVS registry) and
+//! are then executed automatically in `on_initialize`, at most
+//! [`MaxAutoSlashExecutionsPerBlock`] per block (leftovers are executable by anyone).
+
+use super::*;
+
+parameter_types! {
+	/// Longest evidence (bytes) a slash request may carry: a hash, a signed report or a
+	/// compact fraud proof reference.
+	pub const MaxSlashEvidenceLen: u32 = 1024;
+	/// Pending slash requests one AVS may have at a time.
+	pub const MaxPendingSlashesPerAvs: u32 = 64;
+	/// Slash requests whose veto window may end in the same block.
+	pub const MaxSlashesDuePerBlock: u32 = 64;
+	/// Due slashes executed automatically per block. Each execution slashes up to
+	/// `MaxVaultsPerAvs` pools, so this bounds `on_initialize`'s weight.
+	pub const MaxAutoSlashExecutionsPerBlock: u32 = 8;
+}
+
+impl pallet_slashing::Config for Runtime {
+	type Balance = Balance;
+	type Restaking = RestakingLedger;
+	type Avs = AvsRegistry;
+	type MaxEvidenceLen = MaxSlashEvidenceLen;
+	type MaxPendingSlashesPerAvs = MaxPendingSlashesPerAvs;
+	type MaxSlashesDuePerBlock = MaxSlashesDuePerBlock;
+	type MaxAutoExecutionsPerBlock = MaxAutoSlashExecutionsPerBlock;
+	type WeightInfo = pallet_slashing::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = benchmark_helper::SlashingBenchmarkHelper;
+}
+
+/// Creates slashable operators for `pallet-slashing`'s (and `pallet-rewards`') benchmarks with
+/// the real restaking and AVS-registry pallets. Benchmark set-up code: it panics if the set-up
+/// fails, which fails the benchmark.
+#[cfg(feature = "runtime-benchmarks")]
+pub mod benchmark_helper {
+	use super::*;
+	use alloc::vec::Vec;
+	use frame_benchmarking::account;
+	use frame_support::{
+		traits::{fungible::Mutate, Get},
+		BoundedVec,
+	};
+	use pallet_avs_registry::types::{AvsConfig, AvsId, AvsSlashingParams, SlashDestination};
+	use pallet_restaking::types::VaultId;
+
+	/// Stake each benchmark staker deposits into each pool.
+	pub const STAKE: Balance = 1_000 * UNIT;
+
+	/// A benchmark account holding plenty of the native token.
+	pub fn funded_account(name: &'static str, index: u32) -> AccountId {
+		let who: AccountId = account(name, index, 0);
+		<Balances as Mutate<AccountId>>::set_balance(&who, 1_000_000_000 * UNIT);
+		who
+	}
+
+	/// Register `operator` with a 10% commission.
+	pub fn register_operator(operator: &AccountId) {
+		RestakingLedger::register_operator(
+			RuntimeOrigin::signed(operator.clone()),
+			Perbill::from_percent(10),
+			Default::default(),
+		)
+		.expect("benchmark operator registers");
+	}
+
+	/// Create a native-token vault owned by `owner`.
+	pub fn create_native_vault(owner: &AccountId) -> VaultId {
+		let vault = pallet_restaking::NextVaultId::<Runtime>::get();
+		RestakingLedger::force_create_vault(
+			RuntimeOrigin::root(),
+			owner.clone(),
+			AssetKind::Native,
+			Balance::MAX / 2,
+			1,
+			<Runtime as pallet_restaking::Config>::MinWithdrawalDelay::get(),
+		)
+		.expect("benchmark vault is created");
+		vault
+	}
+
+	/// `staker` deposits [`STAKE`] into pool (`vault`, `operator`).
+	pub fn deposit(staker: &AccountId, vault: VaultId, operator: &AccountId) {
+		RestakingLedger::deposit(
+			RuntimeOrigin::signed(staker.clone()),
+			vault,
+			operator.clone(),
+			STAKE,
+		)
+		.expect("benchmark deposit works");
+	}
+
+	/// Register an AVS owned by `owner` accepting `vaults` and `reward_assets`, slashable by
+	/// `slasher` (up to 50%, into the owner's account), vetoable by `resolver`.
+	pub fn register_avs(
+		owner: &AccountId,
+		slasher: &AccountId,
+		resolver: &AccountId,
+		vaults: Vec<VaultId>,
+		reward_assets: Vec<AssetKind>,
+	) -> AvsId {
+		let avs = pallet_avs_registry::NextAvsId::<Runtime>::get();
+		let veto_window = <Runtime as pallet_avs_registry::Config>::MinVetoWindow::get();
+		let opt_out_delay = <Runtime as pallet_avs_registry::Config>::MinOptOutDelay::get()
+			.max(veto_window.saturating_add(1));
+		let config = AvsConfig::<Runtime> {
+			metadata: Default::default(),
+			accepted_vaults: BoundedVec::truncate_from(vaults),
+			min_operator_stake: 0,
+			slashing: AvsSlashingParams {
+				slasher: slasher.clone(),
+				resolver: Some(resolver.clone()),
+				max_slash: Perbill::from_percent(50),
+				veto_window,
+				destination: SlashDestination::Account(owner.clone()),
+			},
+			reward_assets: BoundedVec::truncate_from(reward_assets),
+			requires_approval: false,
+			opt_out_delay,
+		};
+		AvsRegistry::register_avs(RuntimeOrigin::signed(owner.clone()), config)
+			.expect("benchmark AVS registers");
+		avs
+	}
+
+	/// Opt `operator` in to `avs` and allocate half of each of `vaults` to it.
+	pub fn opt_in_and_allocate(avs: AvsId, operator: &AccountId, vaults: &[VaultId]) {
+		AvsRegistry::opt_in(RuntimeOrigin::signed(operator.clone()), avs)
+			.expect("benchmark operator opts in");
+		for vault in vaults {
+			AvsRegistry::set_allocation(
+				RuntimeOrigin::signed(operator.clone()),
+				avs,
+				*vault,
+				Perbill::from_percent(50),
+			)
+			.expect("benchmark allocation is set");
+		}
+	}
+
+	/// Move past the allocation delay so that allocation increases are in force.
+	pub fn pass_allocation_delay() {
+		let now = frame_system::Pallet::<Runtime>::block_number();
+		let delay = <Runtime as pallet_avs_registry::Config>::AllocationDelay::get();
+		frame_system::Pallet::<Runtime>::set_block_number(
+			now.saturating_add(delay).saturating_add(1),
+		);
+	}
+
+	pub struct SlashingBenchmarkHelper;
+	impl pallet_slashing::BenchmarkHelper<AccountId> for SlashingBenchmarkHelper {
+		fn setup_slashable_operator(vaults: u32) -> (AvsId, AccountId, AccountId) {
+			let owner = funded_account("avs-owner", 0);
+			let slasher = funded_account("slasher", 0);
+			let resolver = funded_account("resolver", 0);
+			let operator = funded_account("operator", 0);
+			let staker = funded_account("staker", 0);
+			register_operator(&operator);
+			let vault_ids: Vec<VaultId> = (0..vaults)
+				.map(|_| {
+					let vault = create_native_vault(&owner);
+					deposit(&staker, vault, &operator);
+					vault
+				})
+				.collect();
+			let avs = register_avs(&owner, &slasher, &resolver, vault_ids.clone(), Vec::new());
+			opt_in_and_allocate(avs, &operator, &vault_ids);
+			pass_allocation_delay();
+			(avs, slasher, operator)
+		}
+	}
+}
