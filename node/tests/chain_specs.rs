@@ -3,7 +3,8 @@
 //! The runtime wasm embedded in a spec is not byte-for-byte reproducible across checkouts
 //! (panic locations compile source paths into the wasm), so the specs are compared with the
 //! wasm `code` removed, and the code is compared separately by the runtime version the wasm
-//! declares (its `runtime_version` and `runtime_apis` custom sections).
+//! declares (its `runtime_version` custom section, and the set of entries of its
+//! `runtime_apis` section).
 //!
 //! After a runtime change, regenerate the files with `scripts/generate-chain-specs.sh`.
 
@@ -126,12 +127,15 @@ fn custom_section<'a>(wasm: &'a [u8], name: &str) -> Result<Option<&'a [u8]>, St
 	Ok(None)
 }
 
-/// The `runtime_version` and `runtime_apis` custom sections of a spec's (compressed) code.
-fn runtime_version_sections(code_hex: &str, what: &str) -> (Vec<u8>, Option<Vec<u8>>) {
+/// The `runtime_version` custom section of a spec's (compressed) code, and the entries of
+/// its `runtime_apis` section.
+fn runtime_version_sections(code_hex: &str, what: &str) -> (Vec<u8>, Option<Vec<Vec<u8>>>) {
 	let compressed = hex::decode(code_hex.trim_start_matches("0x"))
 		.unwrap_or_else(|e| panic!("{what}: runtime code is not hex: {e}; {REGENERATE}"));
-	let wasm = sp_maybe_compressed_blob::decompress(&compressed, MAX_WASM_SIZE)
-		.unwrap_or_else(|e| panic!("{what}: cannot decompress the runtime code: {e}; {REGENERATE}"));
+	let wasm =
+		sp_maybe_compressed_blob::decompress(&compressed, MAX_WASM_SIZE).unwrap_or_else(|e| {
+			panic!("{what}: cannot decompress the runtime code: {e}; {REGENERATE}")
+		});
 	let section = |name: &str| {
 		custom_section(&wasm, name)
 			.unwrap_or_else(|e| panic!("{what}: cannot parse the runtime wasm: {e}; {REGENERATE}"))
@@ -140,11 +144,33 @@ fn runtime_version_sections(code_hex: &str, what: &str) -> (Vec<u8>, Option<Vec<
 	let version = section("runtime_version").unwrap_or_else(|| {
 		panic!("{what}: the runtime wasm has no `runtime_version` section; {REGENERATE}")
 	});
-	(version, section("runtime_apis"))
+	(version, section("runtime_apis").map(|apis| sorted_api_entries(&apis, what)))
+}
+
+/// The entries of a `runtime_apis` section, sorted.
+///
+/// Each runtime API implementation contributes its own `([u8; 8] id, u32 version)` entry to
+/// the section, and the linker concatenates them in an order that depends on symbol hashes,
+/// which differ between checkouts; the set of entries is what identifies the runtime.
+fn sorted_api_entries(section: &[u8], what: &str) -> Vec<Vec<u8>> {
+	const ENTRY_LEN: usize = 12;
+	assert!(
+		section.len() % ENTRY_LEN == 0,
+		"{what}: the `runtime_apis` section is not a list of (id, version) entries; {REGENERATE}"
+	);
+	let mut entries: Vec<Vec<u8>> = section.chunks_exact(ENTRY_LEN).map(<[u8]>::to_vec).collect();
+	entries.sort();
+	entries
 }
 
 /// Paths (JSON pointers) where two values differ, at most `limit` of them.
-fn differences(committed: &Value, generated: &Value, path: String, out: &mut Vec<String>, limit: usize) {
+fn differences(
+	committed: &Value,
+	generated: &Value,
+	path: String,
+	out: &mut Vec<String>,
+	limit: usize,
+) {
 	if out.len() >= limit {
 		return;
 	}

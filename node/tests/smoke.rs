@@ -82,8 +82,12 @@ fn rpc_call(port: u16, method: &str, params: Value) -> Result<Value, String> {
 	let addr = SocketAddr::from((Ipv4Addr::LOCALHOST, port));
 	let mut stream =
 		TcpStream::connect_timeout(&addr, Duration::from_secs(5)).map_err(|e| e.to_string())?;
-	stream.set_read_timeout(Some(Duration::from_secs(10))).map_err(|e| e.to_string())?;
-	stream.set_write_timeout(Some(Duration::from_secs(10))).map_err(|e| e.to_string())?;
+	stream
+		.set_read_timeout(Some(Duration::from_secs(10)))
+		.map_err(|e| e.to_string())?;
+	stream
+		.set_write_timeout(Some(Duration::from_secs(10)))
+		.map_err(|e| e.to_string())?;
 	let request = format!(
 		"POST / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/json\r\n\
 		 Accept: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",

@@ -17,7 +17,7 @@ use frame_support::{
 };
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
 use sp_runtime::{
-	traits::{Saturating, Zero},
+	traits::{Bounded, Saturating, Zero},
 	Perbill,
 };
 

@@ -518,6 +518,10 @@ pub mod pallet {
 				"MaxLiveBuckets must be at least WithdrawalEpochs + 2"
 			);
 			assert!(T::MaxRewardAssets::get() > 0, "MaxRewardAssets must not be zero");
+			assert!(
+				Self::vault_account(0) != Self::vault_account(VaultId::MAX),
+				"AccountId is too short to tell vault accounts apart"
+			);
 		}
 
 		#[cfg(feature = "try-runtime")]

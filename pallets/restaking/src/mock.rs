@@ -13,7 +13,9 @@ use frame_support::{
 use frame_system::{EnsureRoot, EnsureSigned};
 use sp_runtime::{BuildStorage, Perbill};
 
-pub type AccountId = u64;
+/// Wide enough for `PalletId` sub-accounts (`modl` + id + vault id): with `u64` every vault
+/// would share one account.
+pub type AccountId = u128;
 pub type Balance = u128;
 pub type AssetKind = NativeOrWithId<u32>;
 type Block = frame_system::mocking::MockBlock<Test>;
@@ -66,6 +68,8 @@ frame_support::construct_runtime!(
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
 impl frame_system::Config for Test {
 	type Block = Block;
+	type AccountId = AccountId;
+	type Lookup = sp_runtime::traits::IdentityLookup<AccountId>;
 	type AccountData = pallet_balances::AccountData<Balance>;
 }
 

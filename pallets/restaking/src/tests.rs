@@ -1276,7 +1276,7 @@ fn queue_withdrawal_during_a_pending_slash_does_not_escape_it() {
 	});
 }
 
-fn slash_changed_keys(delegators: u64) -> usize {
+fn slash_changed_keys(delegators: AccountId) -> usize {
 	let mut changed = 0;
 	ExtBuilder::default().build_and_execute(|| {
 		for i in 0..delegators {

@@ -14,7 +14,9 @@ use pallet_avs_registry::types::{AvsConfig, AvsId, AvsSlashingParams, SlashDesti
 use pallet_restaking::types::VaultId;
 use sp_runtime::{BuildStorage, Perbill};
 
-pub type AccountId = u64;
+/// Wide enough for `PalletId` sub-accounts (`modl` + id + vault id): with `u64` every vault
+/// would share one account.
+pub type AccountId = u128;
 pub type Balance = u128;
 pub type AssetKind = NativeOrWithId<u32>;
 type Block = frame_system::mocking::MockBlock<Test>;
@@ -33,6 +35,8 @@ frame_support::construct_runtime!(
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
 impl frame_system::Config for Test {
 	type Block = Block;
+	type AccountId = AccountId;
+	type Lookup = sp_runtime::traits::IdentityLookup<AccountId>;
 	type AccountData = pallet_balances::AccountData<Balance>;
 }
 
