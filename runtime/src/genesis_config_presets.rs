@@ -130,13 +130,40 @@ pub fn preset_names() -> Vec<PresetId> {
 mod tests {
 	use super::*;
 
+	/// Applies a JSON patch (a preset) on top of `base`, the way the node's chain-spec
+	/// builder does: objects merge key by key, everything else is replaced.
+	fn merge_patch(base: &mut Value, patch: Value) {
+		match (base, patch) {
+			(Value::Object(base), Value::Object(patch)) =>
+				for (key, value) in patch {
+					merge_patch(base.entry(key).or_insert(Value::Null), value);
+				},
+			(base, patch) => *base = patch,
+		}
+	}
+
 	#[test]
 	fn presets_build_a_valid_genesis() {
 		for name in preset_names() {
-			let json = get_preset(&name).expect("preset listed in preset_names exists");
+			let patch: Value = serde_json::from_slice(
+				&get_preset(&name).expect("preset listed in preset_names exists"),
+			)
+			.expect("presets are JSON");
+			let mut config = serde_json::to_value(RuntimeGenesisConfig::default())
+				.expect("the default genesis config serializes");
+			merge_patch(&mut config, patch);
+			let json = serde_json::to_vec(&config).expect("a JSON value serializes");
 			sp_io::TestExternalities::default().execute_with(|| {
 				frame_support::genesis_builder_helper::build_state::<RuntimeGenesisConfig>(json)
 					.unwrap_or_else(|e| panic!("preset {name:?} does not build: {e}"));
+				assert!(
+					pallet_assets::Asset::<crate::Runtime>::get(1).is_some(),
+					"preset {name:?} has no stETH"
+				);
+				assert!(
+					pallet_balances::TotalIssuance::<crate::Runtime>::get() > 0,
+					"preset {name:?} funds nobody"
+				);
 			});
 		}
 	}
