@@ -3,17 +3,20 @@
 //! The standard Substrate RPCs (`chain_*`, `state_*`, `author_*`, `system_*` info, ...) are
 //! installed by `sc_service::spawn_tasks`; this module adds the runtime-specific ones:
 //! - `system_accountNextIndex` (substrate-frame-rpc-system),
-//! - `payment_queryInfo` / `payment_queryFeeDetails` (pallet-transaction-payment-rpc).
+//! - `payment_queryInfo` / `payment_queryFeeDetails` (pallet-transaction-payment-rpc),
+//! - `restaking_*`: the restaking ledger's queries ([`restaking`], documented in the README).
 //!
 //! To add a module, put what it needs into [`FullDeps`], the runtime API bound on `C::Api`
 //! into [`create_full`], and merge it at the marked spot.
 
 #![warn(missing_docs)]
 
+pub mod restaking;
+
 use std::sync::Arc;
 
 use jsonrpsee::RpcModule;
-use restaking_runtime::{opaque::Block, AccountId, Balance, Nonce};
+use restaking_runtime::{opaque::Block, AccountId, AssetKind, Balance, BlockNumber, Nonce};
 use sc_transaction_pool_api::TransactionPool;
 use sp_api::ProvideRuntimeApi;
 use sp_block_builder::BlockBuilder;
@@ -38,9 +41,11 @@ where
 	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>,
 	C::Api: pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>,
 	C::Api: BlockBuilder<Block>,
+	C::Api: restaking::RestakingRuntimeApi<Block, AccountId, Balance, AssetKind, BlockNumber>,
 	P: TransactionPool + 'static,
 {
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
+	use restaking::{Restaking, RestakingRpcApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
 	let mut module = RpcModule::new(());
@@ -49,10 +54,8 @@ where
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
 	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
 
-	// Extra RPC modules are merged here.
-	// e.g. the restaking ledger RPC:
-	// `module.merge(Restaking::new(client.clone()).into_rpc())?;`
-	// (and add its runtime API bound, e.g. `C::Api: RestakingRuntimeApi<Block, ...>`, above).
+	// Extra RPC modules are merged here (and their runtime API bound added on `C::Api` above).
+	module.merge(Restaking::new(client.clone()).into_rpc())?;
 
 	Ok(module)
 }

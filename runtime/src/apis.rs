@@ -19,9 +19,11 @@ use sp_version::RuntimeVersion;
 
 // Local module imports
 use super::{
-	AccountId, Aura, Balance, Block, Executive, Grandpa, InherentDataExt, Nonce, Runtime,
-	RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
+	AccountId, AssetKind, Aura, Balance, Block, BlockNumber, Executive, Grandpa, InherentDataExt,
+	Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment,
+	VERSION,
 };
+use pallet_restaking_runtime_api as restaking_api;
 
 impl_runtime_apis! {
 	impl sp_api::Core<Block> for Runtime {
@@ -271,6 +273,50 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl pallet_restaking_runtime_api::RestakingApi<Block, AccountId, Balance, AssetKind, BlockNumber>
+		for Runtime
+	{
+		fn operator_stake(
+			operator: AccountId,
+		) -> restaking_api::OperatorStake<AssetKind, Balance, BlockNumber> {
+			restaking_queries::operator_stake(&operator)
+		}
+
+		fn staker_positions(
+			staker: AccountId,
+		) -> Vec<restaking_api::StakerPosition<AccountId, AssetKind, Balance>> {
+			restaking_queries::staker_positions(&staker)
+		}
+
+		fn claimable_rewards(
+			staker: AccountId,
+		) -> restaking_api::ClaimableRewards<AccountId, AssetKind, Balance> {
+			restaking_queries::claimable_rewards(&staker)
+		}
+
+		fn pending_withdrawals(
+			staker: AccountId,
+		) -> Vec<restaking_api::PendingWithdrawalInfo<AccountId, AssetKind, Balance, BlockNumber>> {
+			restaking_queries::pending_withdrawals(&staker)
+		}
+
+		fn pending_slashes(
+			avs: Option<restaking_api::AvsId>,
+			operator: Option<AccountId>,
+		) -> Vec<restaking_api::PendingSlashInfo<AccountId, BlockNumber>> {
+			restaking_queries::pending_slashes(avs, operator.as_ref())
+		}
+
+		fn avs_operators(
+			avs: restaking_api::AvsId,
+		) -> Result<
+			Vec<restaking_api::AvsOperatorInfo<AccountId, Balance, BlockNumber>>,
+			restaking_api::QueryError,
+		> {
+			restaking_queries::avs_operators(avs)
+		}
+	}
+
 	impl sp_genesis_builder::GenesisBuilder<Block> for Runtime {
 		fn build_state(config: Vec<u8>) -> sp_genesis_builder::Result {
 			build_state::<RuntimeGenesisConfig>(config)
@@ -283,5 +329,350 @@ impl_runtime_apis! {
 		fn preset_names() -> Vec<sp_genesis_builder::PresetId> {
 			crate::genesis_config_presets::preset_names()
 		}
+	}
+}
+
+/// The restaking ledger's runtime API ([`pallet_restaking_runtime_api::RestakingApi`]): the
+/// pallets' read-only query helpers, translated into the API's plain answer types.
+pub mod restaking_queries {
+	use super::{restaking_api as api, AccountId, AssetKind, Balance, BlockNumber, Runtime};
+	use alloc::vec::Vec;
+	use pallet_avs_registry::{OperatorAvsStake, OptInStatus};
+	use pallet_restaking::OperatorStatus;
+	use pallet_slashing::types::PendingSlashStatus;
+
+	type AvsRegistry = pallet_avs_registry::Pallet<Runtime>;
+	type Restaking = pallet_restaking::Pallet<Runtime>;
+	type Rewards = pallet_rewards::Pallet<Runtime>;
+	type Slashing = pallet_slashing::Pallet<Runtime>;
+
+	fn opt_in_state(status: OptInStatus<BlockNumber>) -> api::OptInState<BlockNumber> {
+		match status {
+			OptInStatus::Pending => api::OptInState::Pending,
+			OptInStatus::OptedIn => api::OptInState::OptedIn,
+			OptInStatus::OptingOut { until } => api::OptInState::OptingOut { until },
+		}
+	}
+
+	fn allocations(
+		stake: &OperatorAvsStake<Runtime>,
+	) -> Vec<api::AllocationInfo<Balance, BlockNumber>> {
+		stake
+			.allocations
+			.iter()
+			.map(|allocation| api::AllocationInfo {
+				vault: allocation.vault,
+				in_force: allocation.in_force,
+				pending: allocation.pending.map(|pending| api::PendingAllocation {
+					fraction: pending.fraction,
+					effective_at: pending.effective_at,
+				}),
+				slashable_fraction: allocation.slashable_fraction,
+				slashable_until: allocation.slashable_until,
+				allocated_stake: allocation.allocated_stake,
+				slashable_stake: allocation.slashable_stake,
+			})
+			.collect()
+	}
+
+	fn amounts(amounts: Vec<(AssetKind, Balance)>) -> Vec<api::AssetAmount<AssetKind, Balance>> {
+		amounts
+			.into_iter()
+			.map(|(asset, amount)| api::AssetAmount { asset, amount })
+			.collect()
+	}
+
+	/// See [`api::RestakingApi::operator_stake`].
+	pub fn operator_stake(
+		operator: &AccountId,
+	) -> api::OperatorStake<AssetKind, Balance, BlockNumber> {
+		let Some((status, commission)) = Restaking::operator_state(operator) else {
+			return api::OperatorStake {
+				status: None,
+				commission: None,
+				vaults: Vec::new(),
+				avss: Vec::new(),
+			};
+		};
+		api::OperatorStake {
+			status: Some(match status {
+				OperatorStatus::Active => api::OperatorState::Active,
+				OperatorStatus::Paused => api::OperatorState::Paused,
+				OperatorStatus::Leaving => api::OperatorState::Leaving,
+			}),
+			commission: Some(commission),
+			vaults: Restaking::operator_pool_stakes(operator)
+				.into_iter()
+				.map(|pool| api::VaultStake {
+					vault: pool.vault,
+					asset: pool.asset,
+					active: pool.stake.active,
+					withdrawing: pool.stake.withdrawing,
+				})
+				.collect(),
+			avss: AvsRegistry::operator_avs_stakes(operator)
+				.into_iter()
+				.map(|stake| api::AvsStake {
+					avs: stake.avs,
+					status: opt_in_state(stake.status),
+					slashable: stake.slashable,
+					allocations: allocations(&stake),
+				})
+				.collect(),
+		}
+	}
+
+	/// See [`api::RestakingApi::staker_positions`].
+	pub fn staker_positions(
+		staker: &AccountId,
+	) -> Vec<api::StakerPosition<AccountId, AssetKind, Balance>> {
+		Restaking::staker_position_values(staker)
+			.into_iter()
+			.map(|position| api::StakerPosition {
+				vault: position.vault,
+				operator: position.operator,
+				asset: position.asset,
+				shares: position.shares,
+				stake: position.stake,
+			})
+			.collect()
+	}
+
+	/// See [`api::RestakingApi::claimable_rewards`].
+	pub fn claimable_rewards(
+		staker: &AccountId,
+	) -> api::ClaimableRewards<AccountId, AssetKind, Balance> {
+		let claimable = Rewards::claimable_rewards(staker);
+		api::ClaimableRewards {
+			pools: claimable
+				.pools
+				.into_iter()
+				.map(|(vault, operator, rewards)| api::PoolRewards {
+					vault,
+					operator,
+					rewards: amounts(rewards),
+				})
+				.collect(),
+			total: amounts(claimable.total),
+			commission: amounts(Rewards::claimable_commission(staker)),
+		}
+	}
+
+	/// See [`api::RestakingApi::pending_withdrawals`].
+	pub fn pending_withdrawals(
+		staker: &AccountId,
+	) -> Vec<api::PendingWithdrawalInfo<AccountId, AssetKind, Balance, BlockNumber>> {
+		let now = frame_system::Pallet::<Runtime>::block_number();
+		Restaking::pending_withdrawal_values(staker)
+			.into_iter()
+			.map(|withdrawal| api::PendingWithdrawalInfo {
+				index: withdrawal.index,
+				vault: withdrawal.vault,
+				operator: withdrawal.operator,
+				asset: withdrawal.asset,
+				shares: withdrawal.shares,
+				value: withdrawal.value,
+				matures_at: withdrawal.matures_at,
+				matured: now >= withdrawal.matures_at,
+				redelegate_to: withdrawal.redelegate_to,
+			})
+			.collect()
+	}
+
+	/// See [`api::RestakingApi::pending_slashes`].
+	pub fn pending_slashes(
+		avs: Option<api::AvsId>,
+		operator: Option<&AccountId>,
+	) -> Vec<api::PendingSlashInfo<AccountId, BlockNumber>> {
+		Slashing::pending_slashes_of(avs, operator)
+			.into_iter()
+			.map(|(id, slash, status)| api::PendingSlashInfo {
+				id,
+				avs: slash.avs,
+				operator: slash.operator,
+				fraction: slash.fraction,
+				incident: slash.incident.to_fixed_bytes(),
+				requested_at: slash.requested_at,
+				executable_at: slash.executable_at,
+				status: match status {
+					PendingSlashStatus::VetoWindowOpen => api::SlashState::VetoWindowOpen,
+					PendingSlashStatus::Executable => api::SlashState::Executable,
+					PendingSlashStatus::WillBeCancelled => api::SlashState::WillBeCancelled,
+				},
+			})
+			.collect()
+	}
+
+	/// See [`api::RestakingApi::avs_operators`].
+	pub fn avs_operators(
+		avs: api::AvsId,
+	) -> Result<Vec<api::AvsOperatorInfo<AccountId, Balance, BlockNumber>>, api::QueryError> {
+		let operators =
+			AvsRegistry::avs_operator_stakes(avs).ok_or(api::QueryError::AvsNotFound)?;
+		Ok(operators
+			.into_iter()
+			.map(|stake| api::AvsOperatorInfo {
+				allocations: allocations(&stake),
+				status: opt_in_state(stake.status),
+				slashable: stake.slashable,
+				operator: stake.operator,
+			})
+			.collect())
+	}
+}
+
+#[cfg(test)]
+mod restaking_api_tests {
+	//! The runtime API answers on a small non-empty state: one operator, vault, AVS and
+	//! staker, a reward, a queued withdrawal and a pending slash.
+
+	use super::*;
+	use crate::{AssetKind, BuildStorage, RuntimeOrigin, UNIT};
+	use frame_support::{assert_ok, BoundedVec};
+	use pallet_restaking_runtime_api::runtime_decl_for_restaking_api::RestakingApiV1;
+	use sp_keyring::Sr25519Keyring;
+	use sp_runtime::Perbill;
+
+	#[test]
+	fn restaking_api_answers_on_a_live_state() {
+		let (alice, bob, charlie) = (
+			Sr25519Keyring::Alice.to_account_id(),
+			Sr25519Keyring::Bob.to_account_id(),
+			Sr25519Keyring::Charlie.to_account_id(),
+		);
+		let storage = crate::RuntimeGenesisConfig {
+			balances: pallet_balances::GenesisConfig {
+				balances: [&alice, &bob, &charlie]
+					.into_iter()
+					.map(|who| (who.clone(), 1_000_000 * UNIT))
+					.collect(),
+				..Default::default()
+			},
+			..Default::default()
+		}
+		.build_storage()
+		.expect("genesis builds");
+		sp_io::TestExternalities::new(storage).execute_with(|| {
+			System::set_block_number(1);
+			let signed = |who: &AccountId| RuntimeOrigin::signed(who.clone());
+			type Restaking = pallet_restaking::Pallet<Runtime>;
+			type Registry = pallet_avs_registry::Pallet<Runtime>;
+
+			// Empty answers before anything exists.
+			assert_eq!(Runtime::operator_stake(alice.clone()).status, None);
+			assert!(Runtime::staker_positions(charlie.clone()).is_empty());
+			assert_eq!(Runtime::avs_operators(0), Err(restaking_api::QueryError::AvsNotFound));
+
+			assert_ok!(Restaking::register_operator(
+				signed(&alice),
+				Perbill::from_percent(10),
+				Default::default()
+			));
+			assert_ok!(Restaking::create_vault(
+				signed(&bob),
+				AssetKind::Native,
+				1_000_000 * UNIT,
+				UNIT,
+				10
+			));
+			assert_ok!(Restaking::deposit(signed(&charlie), 0, alice.clone(), 1_000 * UNIT));
+			assert_ok!(Registry::register_avs(
+				signed(&bob),
+				pallet_avs_registry::AvsConfig {
+					metadata: Default::default(),
+					accepted_vaults: BoundedVec::truncate_from(vec![0]),
+					min_operator_stake: 0,
+					slashing: pallet_avs_registry::AvsSlashingParams {
+						slasher: bob.clone(),
+						resolver: Some(bob.clone()),
+						max_slash: Perbill::from_percent(50),
+						veto_window: 5,
+						destination: pallet_restaking::SlashDestination::Burn,
+					},
+					reward_assets: BoundedVec::truncate_from(vec![AssetKind::Native]),
+					requires_approval: false,
+					opt_out_delay: 20,
+				}
+			));
+			assert_ok!(Registry::opt_in(signed(&alice), 0));
+			assert_ok!(Registry::set_allocation(signed(&alice), 0, 0, Perbill::from_percent(50)));
+			System::set_block_number(6);
+			assert_ok!(pallet_rewards::Pallet::<Runtime>::submit_rewards(
+				signed(&bob),
+				0,
+				AssetKind::Native,
+				100 * UNIT,
+				1,
+				None
+			));
+			assert_ok!(Restaking::queue_withdrawal(signed(&charlie), 0, alice.clone(), 400 * UNIT));
+			assert_ok!(pallet_slashing::Pallet::<Runtime>::request_slash(
+				signed(&bob),
+				0,
+				alice.clone(),
+				Perbill::from_percent(10),
+				sp_core::H256::repeat_byte(7),
+				vec![],
+			));
+
+			let stake = Runtime::operator_stake(alice.clone());
+			assert_eq!(stake.status, Some(restaking_api::OperatorState::Active));
+			assert_eq!(stake.commission, Some(Perbill::from_percent(10)));
+			assert_eq!(
+				stake.vaults,
+				vec![restaking_api::VaultStake {
+					vault: 0,
+					asset: AssetKind::Native,
+					active: 600 * UNIT,
+					withdrawing: 400 * UNIT,
+				}]
+			);
+			assert_eq!(stake.avss.len(), 1);
+			let avs = &stake.avss[0];
+			assert_eq!(
+				(avs.avs, avs.status, avs.slashable),
+				(0, restaking_api::OptInState::OptedIn, true)
+			);
+			assert_eq!(avs.allocations[0].in_force, Perbill::from_percent(50));
+			assert_eq!(avs.allocations[0].allocated_stake, 300 * UNIT);
+			assert_eq!(avs.allocations[0].slashable_stake, 500 * UNIT);
+
+			let positions = Runtime::staker_positions(charlie.clone());
+			assert_eq!(positions.len(), 1);
+			assert_eq!((positions[0].shares, positions[0].stake), (600 * UNIT, 600 * UNIT));
+
+			// 100 UNIT: 5% protocol fee, 10% commission of the rest, the rest to Charlie's pool.
+			let rewards = Runtime::claimable_rewards(charlie.clone());
+			let to_stakers = 100 * UNIT - 5 * UNIT - (95 * UNIT) / 10;
+			assert_eq!(
+				rewards.total,
+				vec![restaking_api::AssetAmount { asset: AssetKind::Native, amount: to_stakers }]
+			);
+			assert_eq!(rewards.pools.len(), 1);
+			assert_eq!(
+				Runtime::claimable_rewards(alice.clone()).commission,
+				vec![restaking_api::AssetAmount {
+					asset: AssetKind::Native,
+					amount: 95 * UNIT / 10
+				}]
+			);
+
+			let withdrawals = Runtime::pending_withdrawals(charlie.clone());
+			assert_eq!(withdrawals.len(), 1);
+			assert_eq!((withdrawals[0].index, withdrawals[0].value), (0, 400 * UNIT));
+			assert!(!withdrawals[0].matured && withdrawals[0].matures_at >= 16);
+
+			let slashes = Runtime::pending_slashes(Some(0), Some(alice.clone()));
+			assert_eq!(slashes.len(), 1);
+			assert_eq!(slashes[0].status, restaking_api::SlashState::VetoWindowOpen);
+			assert_eq!((slashes[0].requested_at, slashes[0].executable_at), (6, 11));
+			assert_eq!(slashes[0].incident, [7u8; 32]);
+			assert!(Runtime::pending_slashes(Some(1), None).is_empty());
+
+			let operators = Runtime::avs_operators(0).expect("AVS 0 exists");
+			assert_eq!(operators.len(), 1);
+			assert_eq!(operators[0].operator, alice);
+			assert_eq!(operators[0].allocations, avs.allocations);
+		});
 	}
 }

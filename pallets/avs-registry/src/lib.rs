@@ -1024,8 +1024,75 @@ pub mod pallet {
 			}
 		}
 
+		/// Standing of `operator` with every AVS it is pending, opted in or opting out with
+		/// (read-only query for the runtime API; bounded by `MaxAvsPerOperator ×
+		/// MaxVaultsPerAvs`), in the order of [`OperatorAvs`].
+		pub fn operator_avs_stakes(
+			operator: &T::AccountId,
+		) -> alloc::vec::Vec<OperatorAvsStake<T>> {
+			OperatorAvs::<T>::get(operator)
+				.into_iter()
+				.filter_map(|avs| {
+					let status = OptIns::<T>::get(avs, operator)?;
+					Some(Self::operator_avs_stake(avs, operator.clone(), status))
+				})
+				.collect()
+		}
+
+		/// Operators of a live `avs` (pending, opted in or opting out) with their allocations,
+		/// in the order of [`AvsOperators`]; `None` if the AVS is not live (read-only query for
+		/// the runtime API; bounded by `MaxOperatorsPerAvs × MaxVaultsPerAvs`).
+		pub fn avs_operator_stakes(avs: AvsId) -> Option<alloc::vec::Vec<OperatorAvsStake<T>>> {
+			Self::live_avs(avs)?;
+			Some(
+				AvsOperators::<T>::get(avs)
+					.into_iter()
+					.filter_map(|operator| {
+						let status = OptIns::<T>::get(avs, &operator)?;
+						Some(Self::operator_avs_stake(avs, operator, status))
+					})
+					.collect(),
+			)
+		}
+
+		/// Standing of `operator` (with opt-in `status`) with `avs`: its allocation records and
+		/// the stake they cover now.
+		fn operator_avs_stake(
+			avs: AvsId,
+			operator: T::AccountId,
+			status: OptInStatus<BlockNumberFor<T>>,
+		) -> OperatorAvsStake<T> {
+			let now = Self::now();
+			let slashable =
+				Self::live_avs(avs).is_some() && Self::status_is_slashable(Some(status), now);
+			let allocations = Allocations::<T>::get(avs, &operator)
+				.into_iter()
+				.map(|record| {
+					let stake = T::Restaking::pool_stake(record.vault, &operator);
+					let in_force = record.in_force(now);
+					let slashable_fraction =
+						if slashable { record.slashable_at(now) } else { Perbill::zero() };
+					let slashable_until = record
+						.slashable
+						.filter(|old| slashable && now < old.until && old.fraction > in_force)
+						.map(|old| old.until);
+					AllocationStake {
+						vault: record.vault,
+						in_force,
+						pending: record.pending.filter(|pending| now < pending.effective_at),
+						slashable_fraction,
+						slashable_until,
+						allocated_stake: in_force.mul_floor(stake.active),
+						slashable_stake: slashable_fraction
+							.mul_floor(stake.active.saturating_add(stake.withdrawing)),
+					}
+				})
+				.collect();
+			OperatorAvsStake { avs, operator, status, slashable, allocations }
+		}
+
 		/// Check the pallet's invariants (see the crate docs).
-		#[cfg(any(feature = "try-runtime", test))]
+		#[cfg(any(feature = "try-runtime", feature = "try-state-checks", test))]
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			use alloc::collections::{BTreeMap, BTreeSet};
 			use frame_support::traits::fungible::InspectHold;

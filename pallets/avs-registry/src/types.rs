@@ -276,3 +276,40 @@ impl<BlockNumber: PartialOrd + Copy> VaultAllocation<BlockNumber> {
 
 /// Allocation record of an operator to an AVS in a runtime.
 pub type VaultAllocationOf<T> = VaultAllocation<BlockNumberFor<T>>;
+
+/// One allocation record with the stake it covers now, as answered by the query helpers
+/// ([`crate::Pallet::operator_avs_stakes`], [`crate::Pallet::avs_operator_stakes`]).
+#[derive(CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound)]
+pub struct AllocationStake<T: Config> {
+	/// The vault of the pool.
+	pub vault: VaultId,
+	/// Fraction in force now ([`VaultAllocation::in_force`]).
+	pub in_force: Perbill,
+	/// An increase that is not in force yet.
+	pub pending: Option<PendingIncrease<BlockNumberFor<T>>>,
+	/// Fraction the AVS may slash now ([`VaultAllocation::slashable_at`]); zero if the
+	/// operator is not slashable by the AVS.
+	pub slashable_fraction: Perbill,
+	/// End of the slashability of a decreased, larger fraction, while it lasts.
+	pub slashable_until: Option<BlockNumberFor<T>>,
+	/// `in_force × pool active stake`.
+	pub allocated_stake: T::Balance,
+	/// `slashable_fraction × (pool active stake + unmatured withdrawals)`.
+	pub slashable_stake: T::Balance,
+}
+
+/// An operator's standing with one AVS, as answered by the query helpers.
+#[derive(CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound)]
+pub struct OperatorAvsStake<T: Config> {
+	/// The AVS.
+	pub avs: AvsId,
+	/// The operator.
+	pub operator: T::AccountId,
+	/// Opt-in status (as stored; an `OptingOut` whose `until` has passed is gone for the
+	/// AVS, and `slashable` is false).
+	pub status: OptInStatus<BlockNumberFor<T>>,
+	/// Whether the AVS can slash the operator now.
+	pub slashable: bool,
+	/// One entry per allocation record (per vault).
+	pub allocations: alloc::vec::Vec<AllocationStake<T>>,
+}

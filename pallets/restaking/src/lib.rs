@@ -1412,7 +1412,7 @@ pub mod pallet {
 		}
 
 		/// Check the invariants of the pallet (see the crate docs).
-		#[cfg(any(feature = "try-runtime", test))]
+		#[cfg(any(feature = "try-runtime", feature = "try-state-checks", test))]
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			use alloc::collections::btree_map::BTreeMap;
 			use sp_runtime::TryRuntimeError;
@@ -1618,5 +1618,97 @@ impl<T: Config> traits::RestakingRewards<T::AccountId> for Pallet<T> {
 			},
 			Err(_) => Default::default(),
 		}
+	}
+}
+
+/// Read-only queries, for the runtime API (`pallet-restaking-runtime-api`). They change no
+/// storage and read only what the queried account indexes (bounded by `MaxStakerPools` and
+/// `MaxPendingWithdrawals`), except [`Pallet::operator_pool_stakes`] (one read per vault).
+impl<T: Config> Pallet<T> {
+	/// Status and commission in force of `operator`, `None` if it is not registered.
+	pub fn operator_state(
+		operator: &T::AccountId,
+	) -> Option<(OperatorStatus, sp_runtime::Perbill)> {
+		Operators::<T>::get(operator).map(|info| (info.status, info.commission_at(Self::now())))
+	}
+
+	/// Every pool of `operator`, by ascending vault id, with its active stake and unmatured
+	/// withdrawals. The ledger keeps no operator → vault index, so this reads one pool key per
+	/// vault (`NextVaultId` reads; vaults are never removed and cost a deposit to create).
+	pub fn operator_pool_stakes(operator: &T::AccountId) -> alloc::vec::Vec<OperatorPoolStake<T>> {
+		(0..NextVaultId::<T>::get())
+			.filter(|vault| Pools::<T>::contains_key(vault, operator))
+			.filter_map(|vault| {
+				let asset = Vaults::<T>::get(vault)?.asset;
+				Some(OperatorPoolStake {
+					vault,
+					asset,
+					stake: Self::stake_of_pool(vault, operator),
+				})
+			})
+			.collect()
+	}
+
+	/// Positions of `staker` with the current value of their shares, in the order of
+	/// [`StakerPools`].
+	pub fn staker_position_values(staker: &T::AccountId) -> alloc::vec::Vec<PositionValue<T>> {
+		StakerPools::<T>::get(staker)
+			.into_iter()
+			.filter_map(|(vault, operator)| {
+				let position = Positions::<T>::get(staker, (vault, operator.clone()))?;
+				let pool = Pools::<T>::get(vault, &operator).unwrap_or_default();
+				let asset = Vaults::<T>::get(vault)?.asset;
+				let stake =
+					Self::value_of_shares(position.shares, pool.active_stake, pool.active_shares);
+				Some(PositionValue { vault, operator, asset, shares: position.shares, stake })
+			})
+			.collect()
+	}
+
+	/// Queued withdrawals of `staker` with what completing each would pay now (the bucket's
+	/// post-slash rate), by queue index.
+	pub fn pending_withdrawal_values(
+		staker: &T::AccountId,
+	) -> alloc::vec::Vec<PendingWithdrawalValue<T>> {
+		PendingWithdrawals::<T>::get(staker)
+			.into_iter()
+			.enumerate()
+			.filter_map(|(index, withdrawal)| {
+				let info = Vaults::<T>::get(withdrawal.vault)?;
+				let value = WithdrawalBuckets::<T>::get((
+					withdrawal.vault,
+					withdrawal.operator.clone(),
+					withdrawal.bucket,
+				))
+				.map(|bucket| Self::value_of_shares(withdrawal.shares, bucket.stake, bucket.shares))
+				.unwrap_or_default();
+				Some(PendingWithdrawalValue {
+					index: u32::try_from(index).ok()?,
+					vault: withdrawal.vault,
+					operator: withdrawal.operator,
+					asset: info.asset.clone(),
+					shares: withdrawal.shares,
+					value,
+					matures_at: info.maturity_of(withdrawal.bucket),
+					redelegate_to: withdrawal.redelegate_to,
+				})
+			})
+			.collect()
+	}
+
+	/// `shares` of a total of `total_shares` backed by `total_stake`, rounded down; all the
+	/// shares take all the stake (as queuing and completing do).
+	fn value_of_shares(
+		shares: T::Balance,
+		total_stake: T::Balance,
+		total_shares: T::Balance,
+	) -> T::Balance {
+		use sp_arithmetic::{per_things::Rounding, MultiplyRational};
+		if shares >= total_shares {
+			return if total_shares.is_zero() { Zero::zero() } else { total_stake };
+		}
+		shares
+			.multiply_rational(total_stake, total_shares, Rounding::Down)
+			.unwrap_or_default()
 	}
 }

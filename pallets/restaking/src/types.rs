@@ -254,3 +254,53 @@ pub struct PendingWithdrawal<T: Config> {
 	/// it out.
 	pub redelegate_to: Option<T::AccountId>,
 }
+
+/// Stake of an operator's pool in one vault, as answered by
+/// [`crate::Pallet::operator_pool_stakes`].
+#[derive(CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound)]
+pub struct OperatorPoolStake<T: Config> {
+	/// The vault.
+	pub vault: VaultId,
+	/// Collateral asset of the vault.
+	pub asset: T::AssetKind,
+	/// Active stake and unmatured withdrawals of the pool.
+	pub stake: PoolStake<T::Balance>,
+}
+
+/// A staker's position with its current value, as answered by
+/// [`crate::Pallet::staker_position_values`].
+#[derive(CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound)]
+pub struct PositionValue<T: Config> {
+	/// Vault of the pool.
+	pub vault: VaultId,
+	/// Operator of the pool.
+	pub operator: T::AccountId,
+	/// Collateral asset of the vault.
+	pub asset: T::AssetKind,
+	/// Active shares of the position.
+	pub shares: T::Balance,
+	/// Value of the shares at the pool rate, rounded down (what queuing them would move).
+	pub stake: T::Balance,
+}
+
+/// A queued withdrawal with its current value, as answered by
+/// [`crate::Pallet::pending_withdrawal_values`].
+#[derive(CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound)]
+pub struct PendingWithdrawalValue<T: Config> {
+	/// Index in the staker's queue (argument of [`crate::Pallet::complete_withdrawal`]).
+	pub index: u32,
+	/// Vault of the pool the shares left.
+	pub vault: VaultId,
+	/// Operator of the pool the shares left.
+	pub operator: T::AccountId,
+	/// Collateral asset of the vault.
+	pub asset: T::AssetKind,
+	/// Bucket shares of the withdrawal.
+	pub shares: T::Balance,
+	/// What completion would pay now: the shares at the bucket's post-slash rate.
+	pub value: T::Balance,
+	/// Block at which the bucket matures (the withdrawal can be completed from then on).
+	pub matures_at: BlockNumberFor<T>,
+	/// Target operator of a redelegation.
+	pub redelegate_to: Option<T::AccountId>,
+}

@@ -10,6 +10,9 @@ use frame_system::RawOrigin;
 use pallet_avs_registry::traits::AvsInspect;
 use sp_runtime::traits::Zero;
 
+/// The largest pool (in delegators) the delegator-count benchmarks build.
+pub const MAX_BENCHMARKED_DELEGATORS: u32 = 10_000;
+
 /// Amount used for submissions.
 fn reward_amount<T: Config>() -> T::Balance {
 	T::Balance::from(1_000_000_000u32)
@@ -24,10 +27,23 @@ mod benchmarks {
 		o: Linear<1, { MaxOperatorsOf::<T>::get() }>,
 		v: Linear<1, { MaxVaultsOf::<T>::get() }>,
 	) {
-		let (avs, owner, asset) = T::BenchmarkHelper::setup_rewarded_avs(o, v);
+		let (avs, owner, asset) = T::BenchmarkHelper::setup_rewarded_avs(o, v, 1);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owner), avs, asset, reward_amount::<T>(), 1, None);
+
+		assert_eq!(NextSubmissionId::<T>::get(), 1);
+	}
+
+	/// Not a call weight (excluded from `weights.rs`): `submit_rewards` to one operator with one
+	/// pool of `d` delegators, run by `scripts/benchmark-report.sh` at 1, 100 and 10,000
+	/// delegators to show that reward distribution never iterates over delegators.
+	#[benchmark]
+	fn submit_rewards_delegators(d: Linear<1, MAX_BENCHMARKED_DELEGATORS>) {
+		let (avs, owner, asset) = T::BenchmarkHelper::setup_rewarded_avs(1, 1, d);
+
+		#[extrinsic_call]
+		submit_rewards(RawOrigin::Signed(owner), avs, asset, reward_amount::<T>(), 1, None);
 
 		assert_eq!(NextSubmissionId::<T>::get(), 1);
 	}
@@ -56,7 +72,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn claim_commission() {
-		let (avs, owner, asset) = T::BenchmarkHelper::setup_rewarded_avs(1, 1);
+		let (avs, owner, asset) = T::BenchmarkHelper::setup_rewarded_avs(1, 1, 1);
 		Pallet::<T>::submit_rewards(
 			RawOrigin::Signed(owner).into(),
 			avs,
@@ -77,7 +93,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn transfer_protocol_fees() {
-		let (avs, owner, asset) = T::BenchmarkHelper::setup_rewarded_avs(1, 1);
+		let (avs, owner, asset) = T::BenchmarkHelper::setup_rewarded_avs(1, 1, 1);
 		ProtocolFee::<T>::put(T::MaxProtocolFee::get());
 		Pallet::<T>::submit_rewards(
 			RawOrigin::Signed(owner).into(),

@@ -84,6 +84,8 @@ mod mock;
 mod real_pallets_mock;
 #[cfg(all(test, not(feature = "runtime-benchmarks")))]
 mod real_pallets_tests;
+#[cfg(all(test, not(feature = "runtime-benchmarks")))]
+mod invariants_proptest;
 #[cfg(test)]
 mod tests;
 
@@ -94,10 +96,12 @@ pub use weights::WeightInfo;
 pub trait BenchmarkHelper<AccountId, AssetKind, Balance> {
 	/// Register an AVS accepting a reward asset, owned by an account funded with plenty of that
 	/// asset, with `operators` opted-in operators, each with `vaults` pools that hold active
-	/// stake and are allocated to the AVS. Returns (AVS, owner, reward asset).
+	/// stake and are allocated to the AVS, each pool with `delegators` (at least one) stakers.
+	/// Returns (AVS, owner, reward asset).
 	fn setup_rewarded_avs(
 		operators: u32,
 		vaults: u32,
+		delegators: u32,
 	) -> (pallet_avs_registry::types::AvsId, AccountId, AssetKind);
 	/// Create an account with a position in `pools` pools, each with pending rewards in
 	/// `assets` assets, with the reward pot funded accordingly. Returns the staker.
@@ -776,5 +780,50 @@ pub mod pallet {
 			);
 			Ok(())
 		}
+	}
+}
+
+/// Read-only queries, for the runtime API (`pallet-restaking-runtime-api`).
+impl<T: Config> Pallet<T> {
+	/// What `staker` can claim now: per pool (bounded by the restaking pallet's
+	/// `MaxStakerPools × MaxRewardAssets`) and per asset in total, exactly as
+	/// [`Pallet::claim_rewards`] would pay.
+	pub fn claimable_rewards(
+		staker: &T::AccountId,
+	) -> types::ClaimableRewards<T::AccountId, T::AssetKind, T::Balance> {
+		use alloc::vec::Vec;
+		use pallet_restaking::traits::RestakingRewards;
+		use sp_runtime::traits::{Saturating, Zero};
+		let mut claimable: types::ClaimableRewards<T::AccountId, T::AssetKind, T::Balance> =
+			types::ClaimableRewards { pools: Vec::new(), total: Vec::new() };
+		for (vault, operator) in T::Restaking::staker_pools(staker) {
+			let rewards: Vec<_> = T::Restaking::pending_rewards(staker, vault, &operator)
+				.into_iter()
+				.filter(|(_, amount)| !amount.is_zero())
+				.collect();
+			if rewards.is_empty() {
+				continue;
+			}
+			for (asset, amount) in rewards.iter() {
+				match claimable.total.iter_mut().find(|(known, _)| known == asset) {
+					Some((_, total)) => *total = total.saturating_add(*amount),
+					None => claimable.total.push((asset.clone(), *amount)),
+				}
+			}
+			claimable.pools.push((vault, operator, rewards));
+		}
+		claimable
+	}
+
+	/// Operator commission `operator` can claim per asset ([`Pallet::claim_commission`]);
+	/// iterates the operator's own prefix of [`OperatorCommission`] (one entry per reward
+	/// asset it was paid in and has not claimed yet), by asset.
+	pub fn claimable_commission(
+		operator: &T::AccountId,
+	) -> alloc::vec::Vec<(T::AssetKind, T::Balance)> {
+		let mut commission: alloc::vec::Vec<_> =
+			OperatorCommission::<T>::iter_prefix(operator).collect();
+		commission.sort_by(|(a, _), (b, _)| a.cmp(b));
+		commission
 	}
 }

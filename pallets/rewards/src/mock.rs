@@ -362,7 +362,12 @@ pub fn opt_in(avs: AvsId, operator: AccountId, allocations: Vec<(VaultId, Perbil
 pub struct MockBenchmarkHelper;
 #[cfg(feature = "runtime-benchmarks")]
 impl crate::BenchmarkHelper<AccountId, AssetKind, Balance> for MockBenchmarkHelper {
-	fn setup_rewarded_avs(operators: u32, vaults: u32) -> (AvsId, AccountId, AssetKind) {
+	fn setup_rewarded_avs(
+		operators: u32,
+		vaults: u32,
+		_delegators: u32,
+	) -> (AvsId, AccountId, AssetKind) {
+		// The mock ledger keeps pool totals only: delegators are not modelled.
 		use frame_support::traits::fungibles::Mutate;
 		let avs = 100;
 		let owner = 5_000;

@@ -157,7 +157,6 @@ pub const INITIAL_BALANCE: Balance = 1_000_000;
 
 /// Externalities with funded accounts (including `delegators` delegators).
 pub fn new_test_ext(delegators: u32) -> sp_io::TestExternalities {
-	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	let mut balances: Vec<(AccountId, Balance)> =
 		[AVS_OWNER, SLASHER, RESOLVER, BENEFICIARY, VAULT_OWNER, OPERATOR, ANYONE]
 			.iter()
@@ -166,9 +165,34 @@ pub fn new_test_ext(delegators: u32) -> sp_io::TestExternalities {
 	balances.extend(
 		(0..delegators as AccountId).map(|index| (FIRST_DELEGATOR + index, INITIAL_BALANCE)),
 	);
+	new_test_ext_with(balances, GenesisAssets::default())
+}
+
+/// Assets of pallet-assets to create at genesis.
+#[derive(Default)]
+pub struct GenesisAssets {
+	/// (asset id, owner, is sufficient, minimum balance).
+	pub assets: Vec<(u32, AccountId, bool, Balance)>,
+	/// (asset id, holder, balance).
+	pub accounts: Vec<(u32, AccountId, Balance)>,
+}
+
+/// Externalities with the given native `balances` and `assets`, at block 1.
+pub fn new_test_ext_with(
+	balances: Vec<(AccountId, Balance)>,
+	assets: GenesisAssets,
+) -> sp_io::TestExternalities {
+	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	pallet_balances::GenesisConfig::<Test> { balances, ..Default::default() }
 		.assimilate_storage(&mut storage)
 		.unwrap();
+	pallet_assets::GenesisConfig::<Test> {
+		assets: assets.assets,
+		accounts: assets.accounts,
+		..Default::default()
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
 	crate::GenesisConfig::<Test>::default()
 		.assimilate_storage(&mut storage)
 		.unwrap();

@@ -34,3 +34,17 @@ pub struct SplitSummary<Balance> {
 	/// asset alive (its minimum balance); never distributed.
 	pub pot_endowment: Balance,
 }
+
+/// What a staker can claim now, as answered by [`crate::Pallet::claimable_rewards`].
+#[derive(Clone, Eq, PartialEq, Debug)]
+pub struct ClaimableRewards<AccountId, AssetKind, Balance> {
+	/// Per pool (vault, operator): the non-zero amounts per asset that
+	/// [`crate::Pallet::claim_rewards_from`] would pay.
+	pub pools: alloc::vec::Vec<(
+		pallet_restaking::types::VaultId,
+		AccountId,
+		alloc::vec::Vec<(AssetKind, Balance)>,
+	)>,
+	/// Per asset over all pools: what [`crate::Pallet::claim_rewards`] would pay.
+	pub total: alloc::vec::Vec<(AssetKind, Balance)>,
+}

@@ -94,10 +94,11 @@ pub use weights::WeightInfo;
 #[cfg(feature = "runtime-benchmarks")]
 pub trait BenchmarkHelper<AccountId> {
 	/// Register an AVS whose slasher and resolver are accounts, and an operator opted in to it
-	/// with `vaults` pools that hold stake and are allocated to the AVS. Returns
-	/// (AVS, slasher, operator).
+	/// with `vaults` pools that hold stake and are allocated to the AVS, each pool with
+	/// `delegators` (at least one) stakers. Returns (AVS, slasher, operator).
 	fn setup_slashable_operator(
 		vaults: u32,
+		delegators: u32,
 	) -> (pallet_avs_registry::types::AvsId, AccountId, AccountId);
 }
 
@@ -489,6 +490,33 @@ pub mod pallet {
 	pub(crate) const LOG_TARGET: &str = "runtime::slashing";
 
 	impl<T: Config> Pallet<T> {
+		/// Pending slash requests (not executed, vetoed or cancelled yet) of `avs` and/or
+		/// `operator` (`None`: any), by ascending id, with where each stands now. Read-only
+		/// query for the runtime API: it scans [`PendingSlashes`], which holds only pending
+		/// requests (at most `MaxPendingSlashesPerAvs` per AVS).
+		pub fn pending_slashes_of(
+			avs: Option<AvsId>,
+			operator: Option<&T::AccountId>,
+		) -> Vec<(SlashId, PendingSlashOf<T>, PendingSlashStatus)> {
+			let now = frame_system::Pallet::<T>::block_number();
+			let mut slashes: Vec<_> = PendingSlashes::<T>::iter()
+				.filter(|(_, slash)| avs.is_none_or(|avs| slash.avs == avs))
+				.filter(|(_, slash)| operator.is_none_or(|operator| slash.operator == *operator))
+				.map(|(slash_id, slash)| {
+					let status = if now < slash.executable_at {
+						PendingSlashStatus::VetoWindowOpen
+					} else if T::Avs::is_slashable(slash.avs, &slash.operator) {
+						PendingSlashStatus::Executable
+					} else {
+						PendingSlashStatus::WillBeCancelled
+					};
+					(slash_id, slash, status)
+				})
+				.collect();
+			slashes.sort_by_key(|(slash_id, _, _)| *slash_id);
+			slashes
+		}
+
 		/// Execute (or cancel) a pending slash whose veto window has ended. Returns the number of
 		/// pools slashed. On error nothing is expected to be kept by the caller (dispatch and
 		/// `on_initialize` run it in a storage layer).
@@ -570,7 +598,7 @@ pub mod pallet {
 		///   request;
 		/// - [`PendingSlashCount`] equals the number of pending requests of each AVS, is never
 		///   stored as zero and is within [`Config::MaxPendingSlashesPerAvs`].
-		#[cfg(any(feature = "try-runtime", test))]
+		#[cfg(any(feature = "try-runtime", feature = "try-state-checks", test))]
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			use alloc::collections::btree_map::BTreeMap;
 			let next_id = NextSlashId::<T>::get();

@@ -109,3 +109,16 @@ pub struct PoolSlash<Balance> {
 	/// Collateral taken from the pool.
 	pub amount: Balance,
 }
+
+/// Where a pending slash request stands, as answered by
+/// [`crate::Pallet::pending_slashes_of`].
+#[derive(Clone, Copy, Eq, PartialEq, Debug)]
+pub enum PendingSlashStatus {
+	/// Inside the veto window: the AVS's resolver or root can veto it.
+	VetoWindowOpen,
+	/// The veto window has ended: anyone can execute it.
+	Executable,
+	/// The veto window has ended, but the operator is no longer slashable by the AVS:
+	/// executing it would cancel it.
+	WillBeCancelled,
+}

@@ -75,7 +75,11 @@ pub mod benchmark_helper {
 
 	pub struct RewardsBenchmarkHelper;
 	impl pallet_rewards::BenchmarkHelper<AccountId, AssetKind, Balance> for RewardsBenchmarkHelper {
-		fn setup_rewarded_avs(operators: u32, vaults: u32) -> (AvsId, AccountId, AssetKind) {
+		fn setup_rewarded_avs(
+			operators: u32,
+			vaults: u32,
+			delegators: u32,
+		) -> (AvsId, AccountId, AssetKind) {
 			let owner = funded_account("avs-owner", 0);
 			let vault_ids: Vec<VaultId> =
 				(0..vaults).map(|_| create_native_vault(&owner)).collect();
@@ -89,13 +93,18 @@ pub mod benchmark_helper {
 			for index in 0..operators {
 				let operator = funded_account("operator", index);
 				register_operator(&operator);
-				// One staker per pool, so no staker hits the restaking pallet's pool limit.
+				// Stakers of their own per pool, so no staker hits the restaking pallet's pool
+				// limit.
 				for (position, vault) in vault_ids.iter().enumerate() {
-					let staker = funded_account(
-						"pool-staker",
-						index.saturating_mul(1_000).saturating_add(position as u32),
-					);
-					deposit(&staker, *vault, &operator);
+					let pool = index.saturating_mul(1_000).saturating_add(position as u32);
+					for delegator in 0..delegators.max(1) {
+						let staker = frame_benchmarking::account("pool-staker", pool, delegator);
+						<Balances as frame_support::traits::fungible::Mutate<AccountId>>::set_balance(
+							&staker,
+							1_000_000_000 * UNIT,
+						);
+						deposit(&staker, *vault, &operator);
+					}
 				}
 				opt_in_and_allocate(avs, &operator, &vault_ids);
 			}

@@ -152,17 +152,23 @@ pub mod benchmark_helper {
 
 	pub struct SlashingBenchmarkHelper;
 	impl pallet_slashing::BenchmarkHelper<AccountId> for SlashingBenchmarkHelper {
-		fn setup_slashable_operator(vaults: u32) -> (AvsId, AccountId, AccountId) {
+		fn setup_slashable_operator(
+			vaults: u32,
+			delegators: u32,
+		) -> (AvsId, AccountId, AccountId) {
 			let owner = funded_account("avs-owner", 0);
 			let slasher = funded_account("slasher", 0);
 			let resolver = funded_account("resolver", 0);
 			let operator = funded_account("operator", 0);
-			let staker = funded_account("staker", 0);
+			let stakers: Vec<AccountId> =
+				(0..delegators.max(1)).map(|index| funded_account("staker", index)).collect();
 			register_operator(&operator);
 			let vault_ids: Vec<VaultId> = (0..vaults)
 				.map(|_| {
 					let vault = create_native_vault(&owner);
-					deposit(&staker, vault, &operator);
+					for staker in &stakers {
+						deposit(staker, vault, &operator);
+					}
 					vault
 				})
 				.collect();

@@ -1,0 +1,1517 @@
+//! Property test of the whole restaking ledger (issue #6): random sequences of every
+//! dispatchable of the four pallets (restaking 14, AVS registry 11, slashing 3, rewards 6),
+//! from signed and root origins, with arguments drawn from small ranges so that valid and
+//! invalid inputs both happen often, interleaved with runs of the block hooks, against the
+//! real-pallets mock runtime of `real_pallets_mock.rs`.
+//!
+//! ## What is generated
+//!
+//! A case is a sequence of up to [`MAX_STEPS`] [`Action`]s, usually (85%) starting from a
+//! populated ledger ([`populate`]: two operators, a native and an asset vault with stake, two
+//! AVSs with opt-ins and allocations in force), otherwise from genesis. Accounts come from a
+//! small universe (AVS owners, operators, stakers, slasher, resolver, beneficiary, vault
+//! owner, an unfunded account); assets are the native token, a non-sufficient asset, a
+//! sufficient asset and a missing one; ids, amounts, fractions and delays come from small
+//! ranges around the valid values plus zero and extremes. Each call's caller is mostly the
+//! account for which it can succeed, sometimes anyone, sometimes root. Besides plain
+//! dispatches there are [`Action::QueueShare`] (queue or redelegate a part of an existing
+//! position), [`Action::Targeted`] (aim at a queued withdrawal, pending slash, pending opt-in,
+//! … that exists when the step runs), [`Action::AdvanceBlocks`] (hooks run) and
+//! [`Action::SkipBlocks`] (due slashes left over for `execute_slash`).
+//!
+//! ## What is checked after every step
+//!
+//! - every pallet's `do_try_state()` (restaking, AVS registry, slashing, rewards; the other
+//!   pallets expose it to this crate's tests through their `try-state-checks` feature);
+//! - a failed call changed nothing (storage root unchanged), and a successful call that
+//!   emitted no event changed nothing either;
+//! - invariant 1: every vault account holds exactly `existential_reserve + total_stake`, and
+//!   `total_stake` equals Σ deposits − Σ withdrawals paid − Σ slashes of the vault (from the
+//!   events);
+//! - invariant 3: the total issuance of every asset changes only by the slashes burned
+//!   (`PoolSlashed` events with `SlashDestination::Burn`);
+//! - no funds created or lost: Σ balances (free + held) of every account that can hold funds
+//!   (the universe, the treasury, the reward pot, every vault account) equals the total
+//!   issuance, per asset, and no balance or sum overflows;
+//! - the reward pot holds exactly what was paid in minus what was paid out; the rewards
+//!   pallet's books (outstanding staker rewards, accrued protocol fees, Σ operator
+//!   commission) match the submitted splits minus the claims; every submission splits exactly
+//!   its amount;
+//! - invariant 4, per staker and vault: withdrawn + current value of its shares and queued
+//!   withdrawals ≤ deposited, up to the rounding the pools keep from other stakers (less than
+//!   one unit per share operation in the vault, see [`Ledger::rounding_ops`]); per staker and
+//!   asset: claimed + pending rewards ≤ what its shares earned at each pool credit.
+//!
+//! Any panic fails the test (proptest catches it and shrinks the sequence); in a debug build
+//! so does a `defensive!` failure.
+//!
+//! ## Running
+//!
+//! 256 cases in release, 32 in a debug build (the release run takes a few seconds);
+//! `PROPTEST_CASES` overrides both, e.g. for thousands of sequences:
+//! `PROPTEST_CASES=5000 SKIP_WASM_BUILD=1 cargo test --release -p pallet-rewards invariants`.
+//! `INVARIANTS_STATS=1` (with `-- --nocapture`) prints how often each call returned `Ok` or
+//! each error and how often each event was emitted, to see what the generator reaches.
+//! A failure prints the shrunk sequence; no regression file is written.
+
+use crate::{
+	real_pallets_mock::*, AccruedProtocolFees, OperatorCommission, OutstandingStakerRewards,
+};
+use frame_support::{
+	dispatch::DispatchResultWithPostInfo,
+	traits::{fungible::NativeOrWithId, fungibles::Inspect},
+	BoundedVec,
+};
+use pallet_avs_registry::types::{AvsConfig, AvsId, AvsSlashingParams, SlashDestination};
+use pallet_restaking::types::VaultId;
+use proptest::{prelude::*, strategy::Union, test_runner::Config as ProptestConfig};
+use sp_core::H256;
+use sp_runtime::{
+	helpers_128bit::multiply_by_rational_with_rounding, traits::Dispatchable, Perbill, Rounding,
+	StateVersion,
+};
+use std::collections::BTreeMap;
+
+type SlashingPallet = pallet_slashing::Pallet<Test>;
+
+/// Second AVS owner.
+const AVS_OWNER_2: AccountId = 6;
+/// Second operator.
+const OPERATOR_2: AccountId = 11;
+/// Funded, but not registered as an operator at the start.
+const NOT_AN_OPERATOR: AccountId = 12;
+const STAKERS: [AccountId; 3] = [20, 21, 22];
+/// Holds nothing at all (not even a native balance).
+const UNFUNDED: AccountId = 98;
+/// A non-sufficient asset of pallet-assets (an LST-like collateral).
+const ASSET_ID: u32 = 1;
+/// An asset id that does not exist.
+const MISSING_ASSET_ID: u32 = 2;
+/// A sufficient asset (accounts without a native balance can hold it), used as a third reward
+/// asset (pools track at most `MaxRewardAssets = 2`).
+const SUFFICIENT_ASSET_ID: u32 = 3;
+const ASSET_MIN_BALANCE: Balance = 3;
+/// Every account with a genesis balance (native and asset).
+const FUNDED: [AccountId; 13] = [
+	AVS_OWNER,
+	SLASHER,
+	RESOLVER,
+	BENEFICIARY,
+	VAULT_OWNER,
+	AVS_OWNER_2,
+	OPERATOR,
+	OPERATOR_2,
+	NOT_AN_OPERATOR,
+	STAKERS[0],
+	STAKERS[1],
+	STAKERS[2],
+	ANYONE,
+];
+const OPERATORS: [AccountId; 3] = [OPERATOR, OPERATOR_2, NOT_AN_OPERATOR];
+const AVS_OWNERS: [AccountId; 2] = [AVS_OWNER, AVS_OWNER_2];
+/// Longest generated sequence.
+const MAX_STEPS: usize = 100;
+/// `MaxLiveBuckets` of the mock: a slash rounds once per live bucket plus once for the
+/// active stake.
+const MAX_LIVE_BUCKETS: Balance = 4;
+
+fn native() -> AssetKind {
+	NativeOrWithId::Native
+}
+
+fn asset() -> AssetKind {
+	NativeOrWithId::WithId(ASSET_ID)
+}
+
+/// The assets that exist (their issuance and holders are checked).
+fn existing_assets() -> [AssetKind; 3] {
+	[native(), asset(), NativeOrWithId::WithId(SUFFICIENT_ASSET_ID)]
+}
+
+/// Who dispatches a call.
+#[derive(Clone, Copy, Debug)]
+enum Caller {
+	Signed(AccountId),
+	Root,
+}
+
+impl Caller {
+	fn origin(self) -> RuntimeOrigin {
+		match self {
+			Caller::Signed(who) => RuntimeOrigin::signed(who),
+			Caller::Root => RuntimeOrigin::root(),
+		}
+	}
+}
+
+/// What a [`Action::Targeted`] step aims at.
+#[derive(Clone, Copy, Debug)]
+enum Target {
+	/// `complete_withdrawal` of a queued withdrawal, by its staker.
+	CompleteWithdrawal,
+	/// `execute_slash` of a pending slash, by anyone.
+	ExecuteSlash,
+	/// `veto_slash` of a pending slash, by root or by its AVS's resolver.
+	VetoSlash { by_root: bool },
+	/// `claim_commission` of an operator with unclaimed commission.
+	ClaimCommission,
+	/// `transfer_protocol_fees` of an asset with accrued fees.
+	TransferProtocolFees,
+	/// `approve_operator` (or `reject_operator`) of a pending opt-in, by the AVS's owner.
+	DecideOptIn { approve: bool },
+	/// `finalize_opt_out` of an operator that is opting out.
+	FinalizeOptOut,
+	/// `finalize_deregistration` of a deregistering AVS.
+	FinalizeDeregistration,
+}
+
+/// One step of a sequence.
+#[derive(Clone, Debug)]
+enum Action {
+	/// Dispatch `call` from `caller`.
+	Dispatch { caller: Caller, call: RuntimeCall },
+	/// `queue_withdrawal` (or `redelegate` to `redelegate_to`) of `percent`% of the shares the
+	/// caller holds in pool (`vault`, `operator`) when the step runs (1 share if none).
+	QueueShare {
+		caller: Caller,
+		vault: VaultId,
+		operator: AccountId,
+		percent: u8,
+		redelegate_to: Option<AccountId>,
+	},
+	/// A call aimed at something that exists when the step runs (a queued withdrawal, a
+	/// pending slash, unclaimed commission), picked by `pick`; falls back to a call that fails
+	/// if there is nothing to aim at.
+	Targeted { target: Target, pick: u16 },
+	/// Run `on_finalize` / `on_initialize` of every pallet for this many blocks.
+	AdvanceBlocks(u64),
+	/// Move the block number on without running the hooks: what the chain looks like when
+	/// `on_initialize` left due slashes over (more than `MaxAutoExecutionsPerBlock` due in a
+	/// block), so that `execute_slash` and late vetoes get exercised.
+	SkipBlocks(u64),
+}
+
+// ---------------------------------------------------------------------------------------------
+// Strategies
+// ---------------------------------------------------------------------------------------------
+
+/// Any account that can sign: the funded ones and the unfunded one.
+fn any_account() -> BoxedStrategy<AccountId> {
+	let mut callers = FUNDED.to_vec();
+	callers.push(UNFUNDED);
+	prop::sample::select(callers).boxed()
+}
+
+/// Mostly one of `natural` (the accounts for which the call can succeed), sometimes anyone.
+fn favouring(natural: &[AccountId]) -> BoxedStrategy<AccountId> {
+	prop_oneof![4 => prop::sample::select(natural.to_vec()), 1 => any_account()].boxed()
+}
+
+/// Signed by an account from `accounts` most of the time, root sometimes.
+fn signed_by(accounts: BoxedStrategy<AccountId>) -> BoxedStrategy<Caller> {
+	prop_oneof![12 => accounts.prop_map(Caller::Signed), 1 => Just(Caller::Root)].boxed()
+}
+
+/// For calls root may make: root half of the time.
+fn root_or(accounts: BoxedStrategy<AccountId>) -> BoxedStrategy<Caller> {
+	prop_oneof![1 => Just(Caller::Root), 1 => accounts.prop_map(Caller::Signed)].boxed()
+}
+
+/// An AVS and a caller that is mostly its owner (AVS 0 is owned by `AVS_OWNER`, AVS 1 by
+/// `AVS_OWNER_2` after the setup).
+fn avs_and_owner() -> BoxedStrategy<(Caller, AvsId)> {
+	prop_oneof![
+		3 => Just((Caller::Signed(AVS_OWNER), 0)),
+		3 => Just((Caller::Signed(AVS_OWNER_2), 1)),
+		2 => (signed_by(favouring(&AVS_OWNERS)), avs_id()),
+	]
+	.boxed()
+}
+
+fn operator() -> BoxedStrategy<AccountId> {
+	favouring(&OPERATORS[..2])
+}
+
+/// (from, to) operators of a redelegation: mostly between the two operators of the setup.
+fn redelegation() -> BoxedStrategy<(AccountId, AccountId)> {
+	prop_oneof![
+		3 => Just((OPERATOR, OPERATOR_2)),
+		3 => Just((OPERATOR_2, OPERATOR)),
+		1 => (operator(), favouring(&OPERATORS)),
+	]
+	.boxed()
+}
+
+fn staker() -> BoxedStrategy<AccountId> {
+	favouring(&STAKERS)
+}
+
+/// Vaults 0 (native) and 1 (asset) exist after the setup; 2 may be created; 3 rarely exists.
+fn vault_id() -> BoxedStrategy<VaultId> {
+	prop_oneof![6 => 0..2u32, 1 => 2..4u32].boxed()
+}
+
+/// AVSs 0 and 1 exist after the setup.
+fn avs_id() -> BoxedStrategy<AvsId> {
+	prop_oneof![6 => 0..2u32, 1 => 2..4u32].boxed()
+}
+
+fn asset_kind() -> BoxedStrategy<AssetKind> {
+	prop_oneof![
+		4 => Just(native()),
+		3 => Just(asset()),
+		1 => Just(NativeOrWithId::WithId(SUFFICIENT_ASSET_ID)),
+		1 => Just(NativeOrWithId::WithId(MISSING_ASSET_ID)),
+	]
+	.boxed()
+}
+
+/// Amounts (and share counts): zero, dust, normal, more than anyone has, the maximum.
+fn amount() -> BoxedStrategy<Balance> {
+	prop_oneof![
+		1 => Just(0u128),
+		2 => 1..10u128,
+		8 => 10..5_000u128,
+		1 => 5_000..2_000_000u128,
+		1 => Just(Balance::MAX),
+	]
+	.boxed()
+}
+
+fn perbill() -> BoxedStrategy<Perbill> {
+	prop_oneof![
+		1 => Just(Perbill::zero()),
+		6 => (1..=100u32).prop_map(Perbill::from_percent),
+		1 => any::<u32>().prop_map(Perbill::from_parts),
+		1 => Just(Perbill::one()),
+	]
+	.boxed()
+}
+
+/// Withdrawal delays (valid: 5..=100).
+fn withdrawal_delay() -> BoxedStrategy<u64> {
+	prop_oneof![1 => Just(0u64), 8 => 4..=12u64, 1 => 95..=105u64, 1 => Just(u64::MAX)].boxed()
+}
+
+/// Part of a position to queue: often all of it.
+fn percent() -> BoxedStrategy<u8> {
+	prop_oneof![1 => Just(100u8), 2 => 1..=100u8].boxed()
+}
+
+fn deposit_cap() -> BoxedStrategy<Balance> {
+	prop_oneof![1 => Just(0u128), 1 => 1..1_000u128, 4 => Just(1_000_000u128), 1 => Just(Balance::MAX)]
+		.boxed()
+}
+
+fn min_deposit() -> BoxedStrategy<Balance> {
+	prop_oneof![4 => Just(1u128), 1 => Just(0u128), 1 => 1..500u128, 1 => Just(Balance::MAX)]
+		.boxed()
+}
+
+fn metadata<S: frame_support::traits::Get<u32> + 'static>() -> BoxedStrategy<BoundedVec<u8, S>> {
+	prop::collection::vec(any::<u8>(), 0..4)
+		.prop_map(BoundedVec::truncate_from)
+		.boxed()
+}
+
+/// AVS configurations, valid or not (veto window 2..=50, opt-out delay 5..=100 and above the
+/// veto window, existing distinct vaults, distinct reward assets).
+fn avs_config() -> BoxedStrategy<AvsConfig<Test>> {
+	let slashing =
+		(
+			favouring(&[SLASHER]),
+			prop::option::weighted(0.8, favouring(&[RESOLVER])),
+			perbill(),
+			prop_oneof![1 => Just(0u64), 8 => 1..=6u64, 1 => 45..=55u64],
+			prop_oneof![
+				1 => Just(SlashDestination::Burn),
+				1 => favouring(&[BENEFICIARY]).prop_map(SlashDestination::Account),
+			],
+		)
+			.prop_map(|(slasher, resolver, max_slash, veto_window, destination)| {
+				AvsSlashingParams { slasher, resolver, max_slash, veto_window, destination }
+			});
+	(
+		metadata(),
+		prop::collection::vec(prop_oneof![3 => 0..2u32, 1 => 2..4u32], 0..=3),
+		prop_oneof![4 => Just(0u128), 1 => Just(100u128), 1 => Just(1_000_000u128)],
+		slashing,
+		prop::collection::vec(asset_kind(), 0..=2),
+		prop::bool::weighted(0.3),
+		prop_oneof![8 => 3..=12u64, 1 => 95..=105u64],
+	)
+		.prop_map(
+			|(metadata, vaults, min_operator_stake, slashing, reward_assets, approval, opt_out)| {
+				AvsConfig {
+					metadata,
+					accepted_vaults: BoundedVec::truncate_from(vaults),
+					min_operator_stake,
+					slashing,
+					reward_assets: BoundedVec::truncate_from(reward_assets),
+					requires_approval: approval,
+					opt_out_delay: opt_out,
+				}
+			},
+		)
+		.boxed()
+}
+
+/// An arm whose caller is generated together with the call.
+fn dispatch_as(
+	weight: u32,
+	caller_and_call: impl Strategy<Value = (Caller, RuntimeCall)> + 'static,
+) -> (u32, BoxedStrategy<Action>) {
+	(
+		weight,
+		caller_and_call
+			.prop_map(|(caller, call)| Action::Dispatch { caller, call })
+			.boxed(),
+	)
+}
+
+fn dispatch(
+	weight: u32,
+	caller: BoxedStrategy<Caller>,
+	call: impl Strategy<Value = RuntimeCall> + 'static,
+) -> (u32, BoxedStrategy<Action>) {
+	(
+		weight,
+		(caller, call)
+			.prop_map(|(caller, call)| Action::Dispatch { caller, call })
+			.boxed(),
+	)
+}
+
+fn restaking_calls() -> Vec<(u32, BoxedStrategy<Action>)> {
+	use pallet_restaking::Call;
+	let restaking = |call: Call<Test>| RuntimeCall::Restaking(call);
+	vec![
+		dispatch(
+			2,
+			signed_by(favouring(&OPERATORS)),
+			(perbill(), metadata()).prop_map(move |(commission, metadata)| {
+				restaking(Call::register_operator { commission, metadata })
+			}),
+		),
+		dispatch(
+			2,
+			signed_by(operator()),
+			perbill().prop_map(move |commission| restaking(Call::set_commission { commission })),
+		),
+		dispatch(1, signed_by(operator()), Just(restaking(Call::pause_operator {}))),
+		dispatch(1, signed_by(operator()), Just(restaking(Call::resume_operator {}))),
+		dispatch(1, signed_by(favouring(&OPERATORS)), Just(restaking(Call::leave_operators {}))),
+		dispatch(
+			2,
+			signed_by(favouring(&[VAULT_OWNER, UNFUNDED])),
+			(asset_kind(), deposit_cap(), min_deposit(), withdrawal_delay()).prop_map(
+				move |(asset, deposit_cap, min_deposit, withdrawal_delay)| {
+					restaking(Call::create_vault {
+						asset,
+						deposit_cap,
+						min_deposit,
+						withdrawal_delay,
+					})
+				},
+			),
+		),
+		dispatch(
+			1,
+			root_or(any_account()),
+			(any_account(), asset_kind(), deposit_cap(), min_deposit(), withdrawal_delay())
+				.prop_map(move |(owner, asset, deposit_cap, min_deposit, withdrawal_delay)| {
+					restaking(Call::force_create_vault {
+						owner,
+						asset,
+						deposit_cap,
+						min_deposit,
+						withdrawal_delay,
+					})
+				}),
+		),
+		dispatch(
+			1,
+			root_or(favouring(&[VAULT_OWNER])),
+			(vault_id(), deposit_cap(), min_deposit()).prop_map(
+				move |(vault, deposit_cap, min_deposit)| {
+					restaking(Call::set_vault_limits { vault, deposit_cap, min_deposit })
+				},
+			),
+		),
+		dispatch(
+			1,
+			root_or(favouring(&[VAULT_OWNER])),
+			vault_id().prop_map(move |vault| restaking(Call::pause_vault { vault })),
+		),
+		dispatch(
+			1,
+			root_or(favouring(&[VAULT_OWNER])),
+			vault_id().prop_map(move |vault| restaking(Call::resume_vault { vault })),
+		),
+		dispatch(
+			9,
+			signed_by(staker()),
+			(vault_id(), operator(), amount()).prop_map(move |(vault, operator, amount)| {
+				restaking(Call::deposit { vault, operator, amount })
+			}),
+		),
+		dispatch(
+			1,
+			signed_by(staker()),
+			(vault_id(), operator(), amount()).prop_map(move |(vault, operator, shares)| {
+				restaking(Call::queue_withdrawal { vault, operator, shares })
+			}),
+		),
+		(
+			5,
+			(signed_by(staker()), vault_id(), operator(), percent(), Just(None))
+				.prop_map(|(caller, vault, operator, percent, redelegate_to)| Action::QueueShare {
+					caller,
+					vault,
+					operator,
+					percent,
+					redelegate_to,
+				})
+				.boxed(),
+		),
+		dispatch(
+			5,
+			signed_by(staker()),
+			prop_oneof![4 => Just(0u32), 1 => 1..5u32]
+				.prop_map(move |index| restaking(Call::complete_withdrawal { index })),
+		),
+		dispatch(
+			1,
+			signed_by(staker()),
+			(vault_id(), redelegation(), amount()).prop_map(
+				move |(vault, (from_operator, to_operator), shares)| {
+					restaking(Call::redelegate { vault, from_operator, to_operator, shares })
+				},
+			),
+		),
+		(
+			2,
+			(signed_by(staker()), vault_id(), redelegation(), percent())
+				.prop_map(|(caller, vault, (operator, to), percent)| Action::QueueShare {
+					caller,
+					vault,
+					operator,
+					percent,
+					redelegate_to: Some(to),
+				})
+				.boxed(),
+		),
+	]
+}
+
+fn avs_registry_calls() -> Vec<(u32, BoxedStrategy<Action>)> {
+	use pallet_avs_registry::Call;
+	let registry = |call: Call<Test>| RuntimeCall::AvsRegistry(call);
+	let owner = || signed_by(favouring(&AVS_OWNERS));
+	vec![
+		dispatch(
+			2,
+			owner(),
+			avs_config().prop_map(move |config| registry(Call::register_avs { config })),
+		),
+		dispatch_as(
+			2,
+			(avs_and_owner(), avs_config()).prop_map(move |((caller, avs), config)| {
+				(caller, registry(Call::update_avs { avs, config }))
+			}),
+		),
+		dispatch_as(
+			1,
+			avs_and_owner()
+				.prop_map(move |(caller, avs)| (caller, registry(Call::deregister_avs { avs }))),
+		),
+		dispatch(
+			1,
+			signed_by(any_account()),
+			avs_id().prop_map(move |avs| registry(Call::finalize_deregistration { avs })),
+		),
+		dispatch(
+			3,
+			signed_by(operator()),
+			avs_id().prop_map(move |avs| registry(Call::opt_in { avs })),
+		),
+		dispatch_as(
+			2,
+			(avs_and_owner(), operator()).prop_map(move |((caller, avs), operator)| {
+				(caller, registry(Call::approve_operator { avs, operator }))
+			}),
+		),
+		dispatch_as(
+			1,
+			(avs_and_owner(), operator()).prop_map(move |((caller, avs), operator)| {
+				(caller, registry(Call::reject_operator { avs, operator }))
+			}),
+		),
+		dispatch(
+			1,
+			signed_by(operator()),
+			avs_id().prop_map(move |avs| registry(Call::opt_out { avs })),
+		),
+		dispatch(
+			1,
+			signed_by(any_account()),
+			(avs_id(), operator()).prop_map(move |(avs, operator)| {
+				registry(Call::finalize_opt_out { avs, operator })
+			}),
+		),
+		dispatch(
+			4,
+			signed_by(operator()),
+			(avs_id(), vault_id(), perbill()).prop_map(move |(avs, vault, fraction)| {
+				registry(Call::set_allocation { avs, vault, fraction })
+			}),
+		),
+		dispatch(
+			1,
+			signed_by(any_account()),
+			(avs_id(), operator(), vault_id()).prop_map(move |(avs, operator, vault)| {
+				registry(Call::prune_allocation { avs, operator, vault })
+			}),
+		),
+	]
+}
+
+fn slashing_calls() -> Vec<(u32, BoxedStrategy<Action>)> {
+	use pallet_slashing::Call;
+	let slashing = |call: Call<Test>| RuntimeCall::Slashing(call);
+	let slash_id = || prop_oneof![4 => 0..4u64, 1 => 4..12u64];
+	// Mostly within the caps of the AVSs of the setup (100% and 30%).
+	let fraction = prop_oneof![
+		6 => (1..=30u32).prop_map(Perbill::from_percent),
+		1 => Just(Perbill::one()),
+		2 => perbill(),
+	];
+	vec![
+		dispatch(
+			6,
+			signed_by(favouring(&[SLASHER])),
+			(
+				avs_id(),
+				operator(),
+				fraction,
+				(0..6u8).prop_map(H256::repeat_byte),
+				prop_oneof![8 => prop::collection::vec(any::<u8>(), 0..8), 1 => prop::collection::vec(any::<u8>(), 60..70)],
+			)
+				.prop_map(move |(avs, operator, fraction, incident, evidence)| {
+					slashing(Call::request_slash { avs, operator, fraction, incident, evidence })
+				}),
+		),
+		dispatch(
+			2,
+			root_or(favouring(&[RESOLVER])),
+			slash_id().prop_map(move |slash_id| slashing(Call::veto_slash { slash_id })),
+		),
+		dispatch(
+			3,
+			signed_by(any_account()),
+			slash_id().prop_map(move |slash_id| slashing(Call::execute_slash { slash_id })),
+		),
+	]
+}
+
+fn rewards_calls() -> Vec<(u32, BoxedStrategy<Action>)> {
+	use crate::Call;
+	let rewards = |call: Call<Test>| RuntimeCall::Rewards(call);
+	vec![
+		dispatch_as(
+			6,
+			(
+				avs_and_owner(),
+				asset_kind(),
+				amount(),
+				any::<u32>(),
+				prop::option::weighted(
+					0.3,
+					prop::collection::vec((favouring(&OPERATORS), 0..4u32), 0..=5),
+				),
+			)
+				.prop_map(move |((caller, avs), asset, amount, period, operator_weights)| {
+					let call = rewards(Call::submit_rewards {
+						avs,
+						asset,
+						amount,
+						period,
+						operator_weights,
+					});
+					(caller, call)
+				}),
+		),
+		dispatch(3, signed_by(staker()), Just(rewards(Call::claim_rewards {}))),
+		dispatch(
+			2,
+			signed_by(staker()),
+			(vault_id(), operator()).prop_map(move |(vault, operator)| {
+				rewards(Call::claim_rewards_from { vault, operator })
+			}),
+		),
+		dispatch(
+			2,
+			signed_by(operator()),
+			asset_kind().prop_map(move |asset| rewards(Call::claim_commission { asset })),
+		),
+		dispatch(
+			1,
+			signed_by(any_account()),
+			asset_kind().prop_map(move |asset| rewards(Call::transfer_protocol_fees { asset })),
+		),
+		dispatch(
+			1,
+			root_or(any_account()),
+			perbill().prop_map(move |fee| rewards(Call::set_protocol_fee { fee })),
+		),
+	]
+}
+
+/// Every dispatchable of the four pallets, plus runs of the block hooks.
+fn action() -> impl Strategy<Value = Action> {
+	let mut arms = restaking_calls();
+	arms.extend(avs_registry_calls());
+	arms.extend(slashing_calls());
+	arms.extend(rewards_calls());
+	arms.push((
+		16,
+		prop_oneof![6 => 1..=4u64, 3 => 5..=12u64, 1 => 13..=30u64]
+			.prop_map(Action::AdvanceBlocks)
+			.boxed(),
+	));
+	arms.push((3, (1..=6u64).prop_map(Action::SkipBlocks).boxed()));
+	let targeted = |weight: u32, target: Target| {
+		(weight, any::<u16>().prop_map(move |pick| Action::Targeted { target, pick }).boxed())
+	};
+	arms.push(targeted(4, Target::CompleteWithdrawal));
+	arms.push(targeted(2, Target::ExecuteSlash));
+	arms.push(targeted(1, Target::VetoSlash { by_root: true }));
+	arms.push(targeted(1, Target::VetoSlash { by_root: false }));
+	arms.push(targeted(2, Target::ClaimCommission));
+	arms.push(targeted(1, Target::TransferProtocolFees));
+	arms.push(targeted(1, Target::DecideOptIn { approve: true }));
+	arms.push(targeted(1, Target::DecideOptIn { approve: false }));
+	arms.push(targeted(2, Target::FinalizeOptOut));
+	arms.push(targeted(1, Target::FinalizeDeregistration));
+	Union::new_weighted(arms)
+}
+
+// ---------------------------------------------------------------------------------------------
+// The expected ledger, from the events
+// ---------------------------------------------------------------------------------------------
+
+/// What the events say must have happened, to compare with the state.
+#[derive(Default, Debug)]
+struct Ledger {
+	/// Total issuance per asset before anything happened.
+	initial_issuance: BTreeMap<AssetKind, Balance>,
+	/// Burned by slashes, per asset.
+	burned: BTreeMap<AssetKind, Balance>,
+	/// Deposited per (staker, vault).
+	deposited: BTreeMap<(AccountId, VaultId), Balance>,
+	/// Withdrawals paid per (staker, vault).
+	withdrawn: BTreeMap<(AccountId, VaultId), Balance>,
+	/// Deposited into / paid out of / slashed from each vault.
+	vault_in: BTreeMap<VaultId, Balance>,
+	vault_out: BTreeMap<VaultId, Balance>,
+	vault_slashed: BTreeMap<VaultId, Balance>,
+	/// Upper bound of the stake that rounding may have moved between the stakers of a vault:
+	/// every share operation rounds by less than one unit (a share is never worth more than
+	/// one unit: shares are minted 1:1 and only lose value).
+	rounding_ops: BTreeMap<VaultId, Balance>,
+	/// Paid into / out of the reward pot, per asset.
+	pot_in: BTreeMap<AssetKind, Balance>,
+	pot_out: BTreeMap<AssetKind, Balance>,
+	/// Split of the submissions and what was claimed, per asset.
+	to_stakers: BTreeMap<AssetKind, Balance>,
+	rewards_claimed: BTreeMap<AssetKind, Balance>,
+	/// Per (staker, asset): the most the staker can have earned, Σ over the pool credits of
+	/// `amount × staker shares / pool shares` (rounded up), and what it claimed.
+	reward_entitlement: BTreeMap<(AccountId, AssetKind), Balance>,
+	rewards_claimed_by: BTreeMap<(AccountId, AssetKind), Balance>,
+	to_commission: BTreeMap<AssetKind, Balance>,
+	commission_claimed: BTreeMap<AssetKind, Balance>,
+	to_treasury: BTreeMap<AssetKind, Balance>,
+	fees_transferred: BTreeMap<AssetKind, Balance>,
+}
+
+fn add<K: Ord>(map: &mut BTreeMap<K, Balance>, key: K, amount: Balance) {
+	let entry = map.entry(key).or_default();
+	*entry = entry.checked_add(amount).expect("ledger overflow");
+}
+
+fn get<K: Ord>(map: &BTreeMap<K, Balance>, key: &K) -> Balance {
+	map.get(key).copied().unwrap_or_default()
+}
+
+impl Ledger {
+	fn new() -> Self {
+		let mut ledger = Ledger::default();
+		for kind in existing_assets() {
+			ledger
+				.initial_issuance
+				.insert(kind.clone(), NativeAndAssets::total_issuance(kind));
+		}
+		ledger
+	}
+
+	/// Book the events of the last step and clear them.
+	fn absorb_events(&mut self) -> Result<(), String> {
+		use pallet_restaking::Event as R;
+		for record in System::events() {
+			let name = format!("{:?}", record.event);
+			count(format!("event {}", name.split([' ', '{']).next().unwrap_or_default()));
+			match record.event {
+				RuntimeEvent::Restaking(event) => match event {
+					R::Deposited { staker, vault, amount, .. } => {
+						add(&mut self.deposited, (staker, vault), amount);
+						add(&mut self.vault_in, vault, amount);
+						add(&mut self.rounding_ops, vault, 1);
+					},
+					R::WithdrawalCompleted { staker, vault, amount, .. } => {
+						add(&mut self.withdrawn, (staker, vault), amount);
+						add(&mut self.vault_out, vault, amount);
+						add(&mut self.rounding_ops, vault, 1);
+					},
+					R::WithdrawalQueued { vault, .. }
+					| R::Redelegated { vault, .. }
+					| R::WorthlessSharesBurned { vault, .. } => add(&mut self.rounding_ops, vault, 1),
+					R::PoolRewarded { vault, operator, asset, amount } => {
+						// Shares cannot change within the submission that credited the pool.
+						let pool = pallet_restaking::Pools::<Test>::get(vault, operator)
+							.ok_or("reward credited to a missing pool")?;
+						for (staker, key, position) in pallet_restaking::Positions::<Test>::iter() {
+							if key == (vault, operator) && position.shares > 0 {
+								let share = multiply_by_rational_with_rounding(
+									amount,
+									position.shares,
+									pool.active_shares,
+									Rounding::Up,
+								)
+								.ok_or("reward share overflows")?;
+								add(&mut self.reward_entitlement, (staker, asset.clone()), share);
+							}
+						}
+					},
+					R::PoolSlashed { vault, active, withdrawing, destination, .. } => {
+						let total = active.checked_add(withdrawing).ok_or("slash overflow")?;
+						add(&mut self.vault_slashed, vault, total);
+						add(&mut self.rounding_ops, vault, 1 + MAX_LIVE_BUCKETS);
+						if destination == SlashDestination::Burn {
+							let info = pallet_restaking::Vaults::<Test>::get(vault)
+								.ok_or("slash of an unknown vault")?;
+							add(&mut self.burned, info.asset, total);
+						}
+					},
+					_ => {},
+				},
+				RuntimeEvent::Rewards(event) => match event {
+					crate::Event::RewardsSubmitted { asset, amount, split, .. } => {
+						let parts = split
+							.to_stakers
+							.checked_add(split.to_commission)
+							.and_then(|sum| sum.checked_add(split.to_treasury));
+						if parts != Some(amount) {
+							return Err(format!("submission of {amount} split into {split:?}"));
+						}
+						add(&mut self.pot_in, asset.clone(), amount + split.pot_endowment);
+						add(&mut self.to_stakers, asset.clone(), split.to_stakers);
+						add(&mut self.to_commission, asset.clone(), split.to_commission);
+						add(&mut self.to_treasury, asset, split.to_treasury);
+					},
+					crate::Event::RewardsClaimed { staker, asset, amount } => {
+						add(&mut self.rewards_claimed_by, (staker, asset.clone()), amount);
+						add(&mut self.pot_out, asset.clone(), amount);
+						add(&mut self.rewards_claimed, asset, amount);
+					},
+					crate::Event::CommissionClaimed { asset, amount, .. } => {
+						add(&mut self.pot_out, asset.clone(), amount);
+						add(&mut self.commission_claimed, asset, amount);
+					},
+					crate::Event::ProtocolFeesTransferred { asset, amount } => {
+						add(&mut self.pot_out, asset.clone(), amount);
+						add(&mut self.fees_transferred, asset, amount);
+					},
+					_ => {},
+				},
+				_ => {},
+			}
+		}
+		System::reset_events();
+		Ok(())
+	}
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checks
+// ---------------------------------------------------------------------------------------------
+
+macro_rules! check {
+	($cond:expr, $($msg:tt)+) => {
+		if !$cond {
+			return Err(format!($($msg)+));
+		}
+	};
+}
+
+/// `a - b`, or an error naming `what` if `b > a`.
+fn minus(a: Balance, b: Balance, what: &str) -> Result<Balance, String> {
+	a.checked_sub(b).ok_or_else(|| format!("{what}: {b} taken out of {a}"))
+}
+
+/// `x * numerator / denominator` rounded down; `x == denominator` gives all of `numerator`.
+fn pro_rata(x: Balance, numerator: Balance, denominator: Balance) -> Balance {
+	if x == denominator {
+		return numerator;
+	}
+	multiply_by_rational_with_rounding(x, numerator, denominator, Rounding::Down)
+		.unwrap_or_default()
+}
+
+/// Every account that can hold funds.
+fn accounts_holding_funds() -> Vec<AccountId> {
+	let mut accounts = FUNDED.to_vec();
+	accounts.extend([UNFUNDED, TreasuryAccount::get(), Rewards::pot_account()]);
+	accounts
+		.extend((0..pallet_restaking::NextVaultId::<Test>::get()).map(Restaking::vault_account));
+	accounts
+}
+
+fn check_invariants(ledger: &Ledger) -> Result<(), String> {
+	// Every pallet's own checks.
+	Restaking::do_try_state().map_err(|e| format!("restaking try_state: {e:?}"))?;
+	AvsRegistry::do_try_state().map_err(|e| format!("avs-registry try_state: {e:?}"))?;
+	SlashingPallet::do_try_state().map_err(|e| format!("slashing try_state: {e:?}"))?;
+	Rewards::do_try_state().map_err(|e| format!("rewards try_state: {e:?}"))?;
+
+	// Invariant 1: vault accounts hold exactly their reserve and stake, and the stake is what
+	// came in minus what went out.
+	for (vault, info) in pallet_restaking::Vaults::<Test>::iter() {
+		let balance =
+			NativeAndAssets::balance(info.asset.clone(), &Restaking::vault_account(vault));
+		check!(
+			Some(balance) == info.existential_reserve.checked_add(info.total_stake),
+			"vault {vault}: balance {balance} != reserve {} + total stake {}",
+			info.existential_reserve,
+			info.total_stake
+		);
+		let expected = minus(
+			minus(get(&ledger.vault_in, &vault), get(&ledger.vault_out, &vault), "vault payouts")?,
+			get(&ledger.vault_slashed, &vault),
+			"vault slashes",
+		)?;
+		check!(
+			info.total_stake == expected,
+			"vault {vault}: total stake {} != deposits − withdrawals − slashes = {expected}",
+			info.total_stake
+		);
+	}
+
+	let accounts = accounts_holding_funds();
+	for kind in existing_assets() {
+		// Invariant 3: issuance changes only by burned slashes.
+		let issuance = NativeAndAssets::total_issuance(kind.clone());
+		let expected_issuance =
+			minus(get(&ledger.initial_issuance, &kind), get(&ledger.burned, &kind), "burned")?;
+		check!(
+			issuance == expected_issuance,
+			"{kind:?}: total issuance {issuance} != initial − burned = {expected_issuance}"
+		);
+
+		// No funds created or lost: the accounts hold the whole issuance.
+		let mut held: Balance = 0;
+		for who in accounts.iter() {
+			let balance = NativeAndAssets::total_balance(kind.clone(), who);
+			check!(balance <= issuance, "{kind:?}: account {who} holds {balance} > issuance");
+			held = held
+				.checked_add(balance)
+				.ok_or_else(|| format!("{kind:?}: Σ balances overflows"))?;
+		}
+		check!(held == issuance, "{kind:?}: accounts hold {held} != total issuance {issuance}");
+
+		// The reward pot and the rewards pallet's books.
+		let pot = NativeAndAssets::balance(kind.clone(), &Rewards::pot_account());
+		let pot_expected =
+			minus(get(&ledger.pot_in, &kind), get(&ledger.pot_out, &kind), "pot payouts")?;
+		check!(
+			pot == pot_expected,
+			"{kind:?}: pot holds {pot} != paid in − paid out {pot_expected}"
+		);
+		let outstanding = minus(
+			get(&ledger.to_stakers, &kind),
+			get(&ledger.rewards_claimed, &kind),
+			"staker rewards claimed",
+		)?;
+		check!(
+			OutstandingStakerRewards::<Test>::get(&kind) == outstanding,
+			"{kind:?}: outstanding staker rewards {} != credited − claimed {outstanding}",
+			OutstandingStakerRewards::<Test>::get(&kind)
+		);
+		let fees = minus(
+			get(&ledger.to_treasury, &kind),
+			get(&ledger.fees_transferred, &kind),
+			"protocol fees transferred",
+		)?;
+		check!(
+			AccruedProtocolFees::<Test>::get(&kind) == fees,
+			"{kind:?}: accrued protocol fees {} != accrued − transferred {fees}",
+			AccruedProtocolFees::<Test>::get(&kind)
+		);
+		let commission = OperatorCommission::<Test>::iter()
+			.filter(|(_, asset, _)| *asset == kind)
+			.fold(0, |sum: Balance, (_, _, amount)| sum.saturating_add(amount));
+		let commission_expected = minus(
+			get(&ledger.to_commission, &kind),
+			get(&ledger.commission_claimed, &kind),
+			"commission claimed",
+		)?;
+		check!(
+			commission == commission_expected,
+			"{kind:?}: Σ commission {commission} != recorded − claimed {commission_expected}"
+		);
+	}
+
+	// Invariant 4: no staker gets out more than it put in (up to the pools' rounding).
+	let mut value: BTreeMap<(AccountId, VaultId), Balance> = BTreeMap::new();
+	for (staker, (vault, operator), position) in pallet_restaking::Positions::<Test>::iter() {
+		let pool = pallet_restaking::Pools::<Test>::get(vault, operator)
+			.ok_or("position in a missing pool")?;
+		add(
+			&mut value,
+			(staker, vault),
+			pro_rata(position.shares, pool.active_stake, pool.active_shares),
+		);
+	}
+	for (staker, pending) in pallet_restaking::PendingWithdrawals::<Test>::iter() {
+		for withdrawal in pending {
+			let bucket = pallet_restaking::WithdrawalBuckets::<Test>::get((
+				withdrawal.vault,
+				withdrawal.operator,
+				withdrawal.bucket,
+			))
+			.ok_or("pending withdrawal of a missing bucket")?;
+			add(
+				&mut value,
+				(staker, withdrawal.vault),
+				pro_rata(withdrawal.shares, bucket.stake, bucket.shares),
+			);
+		}
+	}
+	// Invariant 4, rewards: no staker gets (or is owed) more than its shares earned.
+	let mut earned: BTreeMap<(AccountId, AssetKind), Balance> = ledger.rewards_claimed_by.clone();
+	for (staker, (vault, operator)) in pallet_restaking::Positions::<Test>::iter_keys() {
+		use pallet_restaking::traits::RestakingRewards;
+		for (kind, amount) in Restaking::pending_rewards(&staker, vault, &operator) {
+			add(&mut earned, (staker, kind), amount);
+		}
+	}
+	for ((staker, kind), amount) in earned {
+		let entitlement = get(&ledger.reward_entitlement, &(staker, kind.clone()));
+		check!(
+			amount <= entitlement,
+			"staker {staker}: claimed + pending {kind:?} rewards {amount} > entitlement {entitlement}"
+		);
+	}
+
+	let mut keys: Vec<(AccountId, VaultId)> = value.keys().copied().collect();
+	keys.extend(ledger.withdrawn.keys().copied());
+	for key in keys {
+		let (staker, vault) = key;
+		let out = get(&ledger.withdrawn, &key)
+			.checked_add(get(&value, &key))
+			.ok_or("staker value overflows")?;
+		let allowance =
+			get(&ledger.deposited, &key).saturating_add(get(&ledger.rounding_ops, &vault));
+		check!(
+			out <= allowance,
+			"staker {staker} in vault {vault}: withdrawn {} + value {} > deposited {} + rounding {}",
+			get(&ledger.withdrawn, &key),
+			get(&value, &key),
+			get(&ledger.deposited, &key),
+			get(&ledger.rounding_ops, &vault)
+		);
+	}
+	Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Running a sequence
+// ---------------------------------------------------------------------------------------------
+
+fn storage_root() -> Vec<u8> {
+	sp_io::storage::root(StateVersion::V1)
+}
+
+/// The call an action dispatches (`None` for block runs).
+fn resolve(action: &Action) -> Option<(Caller, RuntimeCall)> {
+	match action {
+		Action::Dispatch { caller, call } => Some((*caller, call.clone())),
+		Action::QueueShare { caller, vault, operator, percent, redelegate_to } => {
+			let shares = match caller {
+				Caller::Signed(who) => {
+					pallet_restaking::Positions::<Test>::get(who, (*vault, *operator))
+						.map(|position| {
+							pro_rata(position.shares, Balance::from(*percent), 100).max(1)
+						})
+						.unwrap_or(1)
+				},
+				Caller::Root => 1,
+			};
+			let call = match redelegate_to {
+				None => pallet_restaking::Call::queue_withdrawal {
+					vault: *vault,
+					operator: *operator,
+					shares,
+				},
+				Some(to) => pallet_restaking::Call::redelegate {
+					vault: *vault,
+					from_operator: *operator,
+					to_operator: *to,
+					shares,
+				},
+			};
+			Some((*caller, RuntimeCall::Restaking(call)))
+		},
+		Action::Targeted { target, pick } => Some(resolve_target(*target, usize::from(*pick))),
+		Action::AdvanceBlocks(_) | Action::SkipBlocks(_) => None,
+	}
+}
+
+/// The `pick`-th of `items` (wrapping), if any.
+fn nth<T: Clone>(items: &[T], pick: usize) -> Option<T> {
+	items.get(pick.checked_rem(items.len())?).cloned()
+}
+
+fn resolve_target(target: Target, pick: usize) -> (Caller, RuntimeCall) {
+	use pallet_slashing::Call as S;
+	let pending_slashes: Vec<u64> = pallet_slashing::PendingSlashes::<Test>::iter_keys().collect();
+	let slash_id = nth(&pending_slashes, pick).unwrap_or_default();
+	match target {
+		Target::CompleteWithdrawal => {
+			let queued: Vec<(AccountId, u32)> =
+				pallet_restaking::PendingWithdrawals::<Test>::iter()
+					.flat_map(|(staker, pending)| {
+						(0..pending.len() as u32).map(move |i| (staker, i))
+					})
+					.collect();
+			let (staker, index) = nth(&queued, pick).unwrap_or((STAKERS[0], 0));
+			let call = pallet_restaking::Call::complete_withdrawal { index };
+			(Caller::Signed(staker), RuntimeCall::Restaking(call))
+		},
+		Target::ExecuteSlash => {
+			(Caller::Signed(ANYONE), RuntimeCall::Slashing(S::execute_slash { slash_id }))
+		},
+		Target::VetoSlash { by_root } => {
+			let caller = if by_root { Caller::Root } else { Caller::Signed(RESOLVER) };
+			(caller, RuntimeCall::Slashing(S::veto_slash { slash_id }))
+		},
+		Target::ClaimCommission => {
+			let owed: Vec<(AccountId, AssetKind)> =
+				OperatorCommission::<Test>::iter_keys().collect();
+			let (operator, asset) = nth(&owed, pick).unwrap_or((OPERATOR, native()));
+			(
+				Caller::Signed(operator),
+				RuntimeCall::Rewards(crate::Call::claim_commission { asset }),
+			)
+		},
+		Target::TransferProtocolFees => {
+			let accrued: Vec<AssetKind> = AccruedProtocolFees::<Test>::iter_keys().collect();
+			let asset = nth(&accrued, pick).unwrap_or_else(native);
+			(
+				Caller::Signed(ANYONE),
+				RuntimeCall::Rewards(crate::Call::transfer_protocol_fees { asset }),
+			)
+		},
+		Target::DecideOptIn { approve } => {
+			let pending: Vec<(AvsId, AccountId)> = pallet_avs_registry::OptIns::<Test>::iter()
+				.filter(|(_, _, status)| *status == pallet_avs_registry::OptInStatus::Pending)
+				.map(|(avs, operator, _)| (avs, operator))
+				.collect();
+			let (avs, operator) = nth(&pending, pick).unwrap_or((1, OPERATOR_2));
+			let owner =
+				pallet_avs_registry::Avss::<Test>::get(avs).map_or(AVS_OWNER_2, |info| info.owner);
+			let call = if approve {
+				pallet_avs_registry::Call::approve_operator { avs, operator }
+			} else {
+				pallet_avs_registry::Call::reject_operator { avs, operator }
+			};
+			(Caller::Signed(owner), RuntimeCall::AvsRegistry(call))
+		},
+		Target::FinalizeOptOut => {
+			let leaving: Vec<(AvsId, AccountId)> = pallet_avs_registry::OptIns::<Test>::iter()
+				.filter(|(_, _, status)| {
+					matches!(status, pallet_avs_registry::OptInStatus::OptingOut { .. })
+				})
+				.map(|(avs, operator, _)| (avs, operator))
+				.collect();
+			let (avs, operator) = nth(&leaving, pick).unwrap_or((0, OPERATOR));
+			let call = pallet_avs_registry::Call::finalize_opt_out { avs, operator };
+			(Caller::Signed(ANYONE), RuntimeCall::AvsRegistry(call))
+		},
+		Target::FinalizeDeregistration => {
+			let leaving: Vec<AvsId> = pallet_avs_registry::Avss::<Test>::iter()
+				.filter(|(_, info)| info.status != pallet_avs_registry::AvsStatus::Active)
+				.map(|(avs, _)| avs)
+				.collect();
+			let avs = nth(&leaving, pick).unwrap_or_default();
+			let call = pallet_avs_registry::Call::finalize_deregistration { avs };
+			(Caller::Signed(ANYONE), RuntimeCall::AvsRegistry(call))
+		},
+	}
+}
+
+fn dispatch_call(caller: Caller, call: RuntimeCall) -> DispatchResultWithPostInfo {
+	call.dispatch(caller.origin())
+}
+
+/// Run one step and check everything.
+fn run_step(step: usize, action: &Action, ledger: &mut Ledger) -> Result<(), String> {
+	match resolve(action) {
+		None => match action {
+			Action::AdvanceBlocks(blocks) => run_to_block(System::block_number() + blocks),
+			Action::SkipBlocks(blocks) => System::set_block_number(System::block_number() + blocks),
+			Action::Dispatch { .. } | Action::QueueShare { .. } | Action::Targeted { .. } => {},
+		},
+		Some((caller, call)) => {
+			let root_before = storage_root();
+			let result = dispatch_call(caller, call.clone());
+			let metadata = frame_support::traits::GetCallMetadata::get_call_metadata(&call);
+			count(format!(
+				"call {}::{} -> {}",
+				metadata.pallet_name,
+				metadata.function_name,
+				match &result {
+					Ok(_) => "Ok".to_string(),
+					Err(error) => match error.error {
+						sp_runtime::DispatchError::Module(module) =>
+							module.message.unwrap_or_default().to_string(),
+						other => format!("{other:?}"),
+					},
+				}
+			));
+			if result.is_err() || System::events().is_empty() {
+				check!(
+					storage_root() == root_before,
+					"step {step}: {caller:?} {call:?} returned {result:?} \
+					 {} but changed the state",
+					if result.is_ok() { "without an event" } else { "" }
+				);
+			}
+		},
+	}
+	ledger.absorb_events().map_err(|e| format!("step {step} ({action:?}): {e}"))?;
+	check_invariants(ledger).map_err(|e| format!("after step {step} ({action:?}): {e}"))
+}
+
+/// Genesis of the property test: every funded account holds native and asset tokens.
+fn invariants_ext() -> sp_io::TestExternalities {
+	new_test_ext_with(
+		FUNDED.iter().map(|who| (*who, INITIAL_BALANCE)).collect(),
+		GenesisAssets {
+			assets: vec![
+				(ASSET_ID, VAULT_OWNER, false, ASSET_MIN_BALANCE),
+				(SUFFICIENT_ASSET_ID, VAULT_OWNER, true, 1),
+			],
+			accounts: FUNDED
+				.iter()
+				.flat_map(|who| {
+					[
+						(ASSET_ID, *who, INITIAL_BALANCE),
+						(SUFFICIENT_ASSET_ID, *who, INITIAL_BALANCE),
+					]
+				})
+				.collect(),
+		},
+	)
+}
+
+/// A populated ledger to start from: two operators, a native vault (0) and an asset vault
+/// (1) with stake in four pools, AVS 0 (burns up to 100%, accepts both vaults, no approval,
+/// rewards in the native token and the asset) and AVS 1 (slashes up to 30% to the
+/// beneficiary, needs approval, rewards in the native token and the sufficient asset: pool
+/// (0, `OPERATOR`) serves both AVSs, so it can be credited in three assets), opt-ins and
+/// allocations in force.
+fn populate(ledger: &mut Ledger) -> Result<(), String> {
+	use pallet_avs_registry::Call as A;
+	use pallet_restaking::Call as R;
+	let config = |vaults: Vec<VaultId>,
+	              min_operator_stake: Balance,
+	              resolver: Option<AccountId>,
+	              max_slash: u32,
+	              veto_window: u64,
+	              destination: SlashDestination<AccountId>,
+	              reward_assets: Vec<AssetKind>,
+	              requires_approval: bool,
+	              opt_out_delay: u64| AvsConfig::<Test> {
+		metadata: BoundedVec::truncate_from(b"avs".to_vec()),
+		accepted_vaults: BoundedVec::truncate_from(vaults),
+		min_operator_stake,
+		slashing: AvsSlashingParams {
+			slasher: SLASHER,
+			resolver,
+			max_slash: Perbill::from_percent(max_slash),
+			veto_window,
+			destination,
+		},
+		reward_assets: BoundedVec::truncate_from(reward_assets),
+		requires_approval,
+		opt_out_delay,
+	};
+	let signed = Caller::Signed;
+	let calls: Vec<(Caller, RuntimeCall)> = vec![
+		(
+			signed(OPERATOR),
+			RuntimeCall::Restaking(R::register_operator {
+				commission: Perbill::from_percent(10),
+				metadata: Default::default(),
+			}),
+		),
+		(
+			signed(OPERATOR_2),
+			RuntimeCall::Restaking(R::register_operator {
+				commission: Perbill::zero(),
+				metadata: Default::default(),
+			}),
+		),
+		(
+			signed(VAULT_OWNER),
+			RuntimeCall::Restaking(R::create_vault {
+				asset: native(),
+				deposit_cap: 1_000_000,
+				min_deposit: 1,
+				withdrawal_delay: 10,
+			}),
+		),
+		(
+			Caller::Root,
+			RuntimeCall::Restaking(R::force_create_vault {
+				owner: VAULT_OWNER,
+				asset: asset(),
+				deposit_cap: 1_000_000,
+				min_deposit: 1,
+				withdrawal_delay: 6,
+			}),
+		),
+		(
+			signed(STAKERS[0]),
+			RuntimeCall::Restaking(R::deposit { vault: 0, operator: OPERATOR, amount: 5_000 }),
+		),
+		(
+			signed(STAKERS[1]),
+			RuntimeCall::Restaking(R::deposit { vault: 0, operator: OPERATOR, amount: 3_000 }),
+		),
+		(
+			signed(STAKERS[1]),
+			RuntimeCall::Restaking(R::deposit { vault: 0, operator: OPERATOR_2, amount: 2_000 }),
+		),
+		(
+			signed(STAKERS[2]),
+			RuntimeCall::Restaking(R::deposit { vault: 1, operator: OPERATOR, amount: 4_000 }),
+		),
+		(
+			signed(STAKERS[0]),
+			RuntimeCall::Restaking(R::deposit { vault: 1, operator: OPERATOR_2, amount: 1_000 }),
+		),
+		(
+			signed(AVS_OWNER),
+			RuntimeCall::AvsRegistry(A::register_avs {
+				config: config(
+					vec![0, 1],
+					0,
+					Some(RESOLVER),
+					100,
+					3,
+					SlashDestination::Burn,
+					vec![native(), asset()],
+					false,
+					8,
+				),
+			}),
+		),
+		(
+			signed(AVS_OWNER_2),
+			RuntimeCall::AvsRegistry(A::register_avs {
+				config: config(
+					vec![0],
+					100,
+					None,
+					30,
+					2,
+					SlashDestination::Account(BENEFICIARY),
+					vec![native(), NativeOrWithId::WithId(SUFFICIENT_ASSET_ID)],
+					true,
+					6,
+				),
+			}),
+		),
+		(signed(OPERATOR), RuntimeCall::AvsRegistry(A::opt_in { avs: 0 })),
+		(signed(OPERATOR_2), RuntimeCall::AvsRegistry(A::opt_in { avs: 0 })),
+		(signed(OPERATOR), RuntimeCall::AvsRegistry(A::opt_in { avs: 1 })),
+		(
+			signed(AVS_OWNER_2),
+			RuntimeCall::AvsRegistry(A::approve_operator { avs: 1, operator: OPERATOR }),
+		),
+		(
+			signed(OPERATOR),
+			RuntimeCall::AvsRegistry(A::set_allocation {
+				avs: 0,
+				vault: 0,
+				fraction: Perbill::from_percent(50),
+			}),
+		),
+		(
+			signed(OPERATOR),
+			RuntimeCall::AvsRegistry(A::set_allocation {
+				avs: 0,
+				vault: 1,
+				fraction: Perbill::from_percent(30),
+			}),
+		),
+		(
+			signed(OPERATOR_2),
+			RuntimeCall::AvsRegistry(A::set_allocation {
+				avs: 0,
+				vault: 0,
+				fraction: Perbill::one(),
+			}),
+		),
+		(
+			signed(OPERATOR_2),
+			RuntimeCall::AvsRegistry(A::set_allocation {
+				avs: 0,
+				vault: 1,
+				fraction: Perbill::from_percent(20),
+			}),
+		),
+		(
+			signed(OPERATOR),
+			RuntimeCall::AvsRegistry(A::set_allocation {
+				avs: 1,
+				vault: 0,
+				fraction: Perbill::from_percent(40),
+			}),
+		),
+	];
+	for (caller, call) in calls {
+		dispatch_call(caller, call.clone())
+			.map_err(|e| format!("setup: {caller:?} {call:?} failed: {e:?}"))?;
+	}
+	// The allocation increases take effect after the allocation delay.
+	run_to_block(System::block_number() + 3);
+	ledger.absorb_events()?;
+	check_invariants(ledger).map_err(|e| format!("after the setup: {e}"))
+}
+
+fn run_sequence(populated: bool, actions: &[Action]) -> Result<(), String> {
+	invariants_ext().execute_with(|| {
+		let mut ledger = Ledger::new();
+		check_invariants(&ledger).map_err(|e| format!("at genesis: {e}"))?;
+		if populated {
+			populate(&mut ledger)?;
+		}
+		for (step, action) in actions.iter().enumerate() {
+			run_step(step, action, &mut ledger)?;
+		}
+		Ok(())
+	})
+}
+
+/// 256 cases in release, 32 in a debug build; `PROPTEST_CASES` overrides both.
+fn proptest_config() -> ProptestConfig {
+	let cases = std::env::var("PROPTEST_CASES")
+		.ok()
+		.and_then(|cases| cases.parse().ok())
+		.unwrap_or(if cfg!(debug_assertions) { 32 } else { 256 });
+	// No regression files in the source tree: a failure prints the shrunk sequence.
+	ProptestConfig { cases, failure_persistence: None, ..ProptestConfig::default() }
+}
+
+std::thread_local! {
+	/// Outcome counts per call and event counts, printed with `INVARIANTS_STATS=1` to see
+	/// what the generator reaches.
+	static STATS: std::cell::RefCell<BTreeMap<String, u32>> = Default::default();
+}
+
+fn count(key: String) {
+	if std::env::var_os("INVARIANTS_STATS").is_some() {
+		STATS.with(|stats| *stats.borrow_mut().entry(key).or_default() += 1);
+	}
+}
+
+/// Random sequences of every call of the four pallets keep every invariant.
+#[test]
+fn invariants_hold_for_random_call_sequences() {
+	let mut runner = proptest::test_runner::TestRunner::new(proptest_config());
+	let strategy = (prop::bool::weighted(0.85), prop::collection::vec(action(), 1..=MAX_STEPS));
+	let result = runner.run(&strategy, |(populated, actions)| {
+		run_sequence(populated, &actions).map_err(TestCaseError::fail)
+	});
+	if std::env::var_os("INVARIANTS_STATS").is_some() {
+		STATS.with(|stats| {
+			for (key, count) in stats.borrow().iter() {
+				println!("{count:>8}  {key}");
+			}
+		});
+	}
+	if let Err(failure) = result {
+		panic!("{failure}");
+	}
+}
+
+/// The populated start state and a few fixed steps pass the checks (a quick smoke test of
+/// the harness itself, independent of the random generator).
+#[test]
+fn invariants_hold_for_a_fixed_lifecycle() {
+	use pallet_slashing::Call as S;
+	let actions = vec![
+		Action::Dispatch {
+			caller: Caller::Signed(AVS_OWNER),
+			call: RuntimeCall::Rewards(crate::Call::submit_rewards {
+				avs: 0,
+				asset: native(),
+				amount: 10_000,
+				period: 1,
+				operator_weights: None,
+			}),
+		},
+		Action::Dispatch {
+			caller: Caller::Signed(SLASHER),
+			call: RuntimeCall::Slashing(S::request_slash {
+				avs: 0,
+				operator: OPERATOR,
+				fraction: Perbill::from_percent(40),
+				incident: H256::repeat_byte(1),
+				evidence: vec![1, 2, 3],
+			}),
+		},
+		Action::QueueShare {
+			caller: Caller::Signed(STAKERS[0]),
+			vault: 0,
+			operator: OPERATOR,
+			percent: 50,
+			redelegate_to: None,
+		},
+		Action::AdvanceBlocks(4),
+		Action::Dispatch {
+			caller: Caller::Signed(STAKERS[0]),
+			call: RuntimeCall::Rewards(crate::Call::claim_rewards {}),
+		},
+		Action::AdvanceBlocks(20),
+		Action::Dispatch {
+			caller: Caller::Signed(STAKERS[0]),
+			call: RuntimeCall::Restaking(pallet_restaking::Call::complete_withdrawal { index: 0 }),
+		},
+	];
+	invariants_ext().execute_with(|| {
+		let mut ledger = Ledger::new();
+		populate(&mut ledger).unwrap();
+		for (step, action) in actions.iter().enumerate() {
+			run_step(step, action, &mut ledger).unwrap();
+		}
+		// The slash was executed by `on_initialize` and burned: the issuance went down.
+		assert!(get(&ledger.burned, &native()) > 0);
+		assert!(get(&ledger.withdrawn, &(STAKERS[0], 0)) > 0);
+		assert!(get(&ledger.rewards_claimed, &native()) > 0);
+		assert!(get(&ledger.reward_entitlement, &(STAKERS[0], native())) > 0);
+	});
+}

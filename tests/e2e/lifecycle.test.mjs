@@ -1,0 +1,782 @@
+// End-to-end test of the restaking ledger through the real node and polkadot.js.
+//
+// Starts `restaking-node --dev --tmp` on free ports and, as the dev accounts, runs the whole
+// lifecycle with signed extrinsics:
+//
+//   Alice   vault curator (stETH vault), AVS owner and the AVS's slasher
+//   Bob     operator (10% commission)
+//   Charlie staker
+//   Dave    the AVS's resolver (veto committee)
+//   Ferdie  receives slashed collateral (the AVS's slash destination); sends protocol fees on
+//   Eve     sends bad inputs, which must come back as decoded module errors
+//
+// Rounds of extrinsics from different accounts go into the same block; extrinsics of one
+// account that depend on each other are sent with consecutive nonces (same block, in order).
+// Collateral is stETH (asset 1) and rewards are rETH (asset 2): those balances move only by
+// the amounts under test, so they are asserted exactly; native balances are asserted exactly
+// against the fees reported by `TransactionFeePaid` plus the held deposits.
+//
+// The custom JSON-RPC (`restaking_*`) answers are captured along the way and checked by the
+// second `describe` block (which fails with a clear message if the node lacks the methods).
+
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { Keyring } from '@polkadot/keyring';
+import { cryptoWaitReady } from '@polkadot/util-crypto';
+import { Chain, fields, palletAccount, palletSubAccount } from './lib/chain.mjs';
+import { httpRpc, startDevNode } from './lib/node.mjs';
+
+const ST = 10n ** 18n; // one whole stETH / rETH (18 decimals)
+const STETH = { WithId: 1 };
+const RETH = { WithId: 2 };
+const STETH_JSON = { withId: 1 };
+const RETH_JSON = { withId: 2 };
+const PERBILL = 1_000_000_000n;
+const percent = (p) => p * 10_000_000; // Perbill parts
+const incident = (n) => `0x${n.toString(16).padStart(64, '0')}`;
+const mulFloor = (parts, amount) => (BigInt(parts) * amount) / PERBILL;
+
+const VAULT = 0;
+const AVS = 0;
+const DEPOSIT = 100n * ST;
+const QUEUED = 40n * ST;
+const REWARD = 1_000n * ST;
+const COMMISSION = percent(10);
+const ALLOCATION = percent(50);
+const SLASH = percent(20);
+
+/** The names of the custom RPC methods (another part of issue #5). */
+export const CUSTOM_RPC_METHODS = [
+  'restaking_operatorStake',
+  'restaking_stakerPositions',
+  'restaking_claimableRewards',
+  'restaking_pendingWithdrawals',
+  'restaking_pendingSlashes',
+  'restaking_avsOperators',
+];
+
+// State shared by the steps (they run in order; a failed step fails the later ones loudly).
+const ctx = {
+  failed: null,
+  /** label → { method, params, result } | { method, params, error } */
+  rpc: {},
+};
+
+function step(name, fn) {
+  it(name, async () => {
+    if (ctx.failed) assert.fail(`not run: an earlier step failed (${ctx.failed})`);
+    try {
+      await fn();
+    } catch (error) {
+      ctx.failed = name;
+      throw error;
+    }
+  });
+}
+
+/** Assert that `result` failed with module error `expected` (e.g. `restaking.VaultNotFound`). */
+function assertModuleError(chain, result, expected) {
+  assert.ok(result.dispatchError, `${result.label}: expected ${expected}, but it succeeded`);
+  assert.ok(result.dispatchError.isModule, `${result.label}: expected a module error, got ${result.dispatchError}`);
+  assert.equal(chain.errorName(result.dispatchError), expected, `${result.label}: wrong error`);
+  assert.ok(
+    result.events.some((e) => e.section === 'system' && e.method === 'ExtrinsicFailed'),
+    `${result.label}: no ExtrinsicFailed event`,
+  );
+}
+
+function assertOk(chain, result) {
+  assert.ok(result.ok, `${result.label} failed: ${chain.errorName(result.dispatchError)}`);
+}
+
+describe('restaking lifecycle on a --dev node', { timeout: 15 * 60_000 }, () => {
+  let node;
+  let chain;
+  let api;
+  let tx;
+  let keys;
+  let consts;
+  let initial;
+  const addr = {};
+
+  const stethOf = async (who) => assetBalance(1, who);
+  const rethOf = async (who) => assetBalance(2, who);
+  async function assetBalance(id, who) {
+    const account = await state.query.assets.account(id, who);
+    return account.isSome ? account.unwrap().balance.toBigInt() : 0n;
+  }
+  async function nativeOf(who) {
+    const { data } = await state.query.system.account(who);
+    return { free: data.free.toBigInt(), reserved: data.reserved.toBigInt() };
+  }
+
+  // State is read at the block that included the last round (not at whatever the node's best
+  // block is at the moment of the query), so reads are exact and race-free.
+  let state;
+  let stateHash;
+  async function viewAt(hash) {
+    stateHash = hash;
+    state = await api.at(hash);
+  }
+  /** Read state at the latest block that included one of `results`. */
+  async function settle(results) {
+    const latest = results.reduce((a, b) => (b.blockNumber > a.blockNumber ? b : a));
+    await viewAt(latest.blockHash);
+  }
+
+  /** Call a custom RPC method at the current state block; remember its answer under `label`. */
+  async function captureRpc(label, method, params) {
+    params = [...params, stateHash];
+    try {
+      ctx.rpc[label] = { method, params, result: await httpRpc(node.rpcPort, method, params) };
+    } catch (error) {
+      ctx.rpc[label] = { method, params, error: error.message, rpcError: error.rpcError };
+    }
+  }
+
+  /** Wait until a new block has just been imported, so a round of extrinsics shares a block. */
+  async function freshBlock(atLeast = 0) {
+    await chain.waitForBlock(Math.max(chain.best + 1, atLeast));
+  }
+
+  before(async () => {
+    await cryptoWaitReady();
+    node = await startDevNode();
+    console.log(`# node ${node.binary} (${node.args.join(' ')}), log ${node.logFile}`);
+    chain = await Chain.connect(node.wsUrl);
+    ctx.binary = node.binary;
+    ctx.rpcMethods = (await httpRpc(node.rpcPort, 'rpc_methods')).methods;
+    api = chain.api;
+    tx = api.tx;
+    const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+    keys = Object.fromEntries(
+      ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie'].map((name) => [name.toLowerCase(), keyring.addFromUri(`//${name}`)]),
+    );
+    for (const [name, pair] of Object.entries(keys)) addr[name] = pair.address;
+    ctx.addr = addr;
+    addr.vault = palletSubAccount('rstk/vlt', VAULT);
+    addr.pot = palletAccount('rstk/rwd');
+    addr.treasury = palletAccount('rstk/trs');
+
+    consts = {
+      minWithdrawalDelay: api.consts.restaking.minWithdrawalDelay.toNumber(),
+      vaultDeposit: api.consts.restaking.vaultDeposit.toBigInt(),
+      avsDeposit: api.consts.avsRegistry.avsDeposit.toBigInt(),
+      minVetoWindow: api.consts.avsRegistry.minVetoWindow.toNumber(),
+      maxVetoWindow: api.consts.avsRegistry.maxVetoWindow.toNumber(),
+      minOptOutDelay: api.consts.avsRegistry.minOptOutDelay.toNumber(),
+      allocationDelay: api.consts.avsRegistry.allocationDelay.toNumber(),
+      maxAutoExecutions: api.consts.slashing.maxAutoExecutionsPerBlock.toNumber(),
+      protocolFee: (await api.query.rewards.protocolFee()).toNumber(),
+    };
+    // A veto window long enough for the resolver's veto to land comfortably inside it.
+    consts.vetoWindow = Math.min(consts.maxVetoWindow, Math.max(consts.minVetoWindow, 4));
+    consts.optOutDelay = Math.max(consts.minOptOutDelay, consts.vetoWindow + 1);
+    console.log(`# constants ${JSON.stringify(consts, (_, v) => (typeof v === 'bigint' ? v.toString() : v))}`);
+
+    await viewAt((await api.rpc.chain.getBlockHash()).toHex());
+    initial = { native: {}, steth: {}, reth: {} };
+    for (const [name, who] of Object.entries(addr)) {
+      initial.native[name] = await nativeOf(who);
+      initial.steth[name] = await stethOf(who);
+      initial.reth[name] = await rethOf(who);
+    }
+    initial.stethSupply = (await state.query.assets.asset(1)).unwrap().supply.toBigInt();
+    // The dev genesis gives every dev account 10,000 stETH and rETH.
+    assert.equal(initial.steth.charlie, 10_000n * ST);
+    assert.equal(initial.reth.alice, 10_000n * ST);
+  });
+
+  after(async () => {
+    if (chain) await chain.disconnect().catch(() => {});
+    if (node) {
+      if (ctx.failed) console.log(`# last node log lines:\n${node.tail(30)}`);
+      await node.stop();
+    }
+  });
+
+  let avsConfig;
+  let allocationEffectiveAt;
+
+  step('round 1: Alice creates a stETH vault and registers an AVS, Bob registers as operator; bad inputs fail', async () => {
+    avsConfig = {
+      metadata: 'e2e price-oracle AVS',
+      acceptedVaults: [VAULT],
+      minOperatorStake: 0,
+      slashing: {
+        slasher: addr.alice,
+        resolver: addr.dave,
+        maxSlash: percent(50),
+        vetoWindow: consts.vetoWindow,
+        destination: { Account: addr.ferdie },
+      },
+      rewardAssets: [RETH],
+      requiresApproval: false,
+      optOutDelay: consts.optOutDelay,
+    };
+    await freshBlock();
+    const [vault, avs, operator, badVault, badOperator, badAvs] = await Promise.all([
+      chain.submit(keys.alice, tx.restaking.createVault(STETH, 1_000n * ST, ST, consts.minWithdrawalDelay)),
+      chain.submit(keys.alice, tx.avsRegistry.registerAvs(avsConfig)),
+      chain.submit(keys.bob, tx.restaking.registerOperator(COMMISSION, 'bob: e2e operator')),
+      chain.submit(keys.eve, tx.restaking.createVault(STETH, 1_000n * ST, ST, consts.minWithdrawalDelay - 1)),
+      chain.submit(keys.eve, tx.restaking.registerOperator(percent(60), 'greedy')),
+      chain.submit(keys.eve, tx.avsRegistry.registerAvs({ ...avsConfig, slashing: { ...avsConfig.slashing, vetoWindow: consts.minVetoWindow - 1 } })),
+    ]);
+    await settle([vault, avs, operator, badVault, badOperator, badAvs]);
+
+    assertOk(chain, vault);
+    const created = chain.findEvent(vault.events, 'restaking', 'VaultCreated');
+    assert.equal(created.vault.toNumber(), VAULT);
+    assert.equal(created.owner.toString(), addr.alice);
+    assert.deepEqual(created.asset.toJSON(), STETH_JSON);
+    assert.equal(created.depositCap.toBigInt(), 1_000n * ST);
+    assert.equal(created.minDeposit.toBigInt(), ST);
+    assert.equal(created.withdrawalDelay.toNumber(), consts.minWithdrawalDelay);
+    assert.equal(created.deposit.toBigInt(), consts.vaultDeposit);
+    assert.equal(created.existentialReserve.toBigInt(), 1n, 'stETH min balance is the reserve');
+
+    assertOk(chain, avs);
+    const registered = chain.findEvent(avs.events, 'avsRegistry', 'AvsRegistered');
+    assert.equal(registered.avs.toNumber(), AVS);
+    assert.equal(registered.owner.toString(), addr.alice);
+    assert.equal(registered.deposit.toBigInt(), consts.avsDeposit);
+
+    assertOk(chain, operator);
+    const op = chain.findEvent(operator.events, 'restaking', 'OperatorRegistered');
+    assert.equal(op.operator.toString(), addr.bob);
+    assert.equal(op.commission.toNumber(), COMMISSION);
+
+    assertModuleError(chain, badVault, 'restaking.WithdrawalDelayTooShort');
+    assertModuleError(chain, badOperator, 'restaking.CommissionTooHigh');
+    assertModuleError(chain, badAvs, 'avsRegistry.VetoWindowTooShort');
+
+    // Failed calls changed nothing.
+    assert.equal((await state.query.restaking.nextVaultId()).toNumber(), 1);
+    assert.equal((await state.query.avsRegistry.nextAvsId()).toNumber(), 1);
+    assert.ok((await state.query.restaking.operators(addr.eve)).isNone);
+    // Deposits are held from Alice; the vault account holds the existential reserve.
+    const alice = await nativeOf(addr.alice);
+    assert.equal(alice.reserved - initial.native.alice.reserved, consts.vaultDeposit + consts.avsDeposit);
+    assert.equal(await stethOf(addr.vault), 1n);
+    const info = (await state.query.restaking.vaults(VAULT)).unwrap();
+    assert.equal(info.owner.toString(), addr.alice);
+    assert.equal(info.totalStake.toBigInt(), 0n);
+  });
+
+  step('round 2: Bob opts in and allocates 50%, Charlie deposits 100 stETH with Bob; bad inputs fail', async () => {
+    // The previous round resolved right at a block import: this round goes into the next one.
+    const [optIn, allocate, deposit, belowMin, notOperator, noVault] = await Promise.all([
+      chain.submit(keys.bob, tx.avsRegistry.optIn(AVS)),
+      chain.submit(keys.bob, tx.avsRegistry.setAllocation(AVS, VAULT, ALLOCATION)),
+      chain.submit(keys.charlie, tx.restaking.deposit(VAULT, addr.bob, DEPOSIT)),
+      chain.submit(keys.eve, tx.restaking.deposit(VAULT, addr.bob, ST / 2n)),
+      chain.submit(keys.eve, tx.avsRegistry.optIn(AVS)),
+      chain.submit(keys.eve, tx.restaking.deposit(7, addr.bob, ST)),
+    ]);
+    await settle([optIn, allocate, deposit, belowMin, notOperator, noVault]);
+
+    assertOk(chain, optIn);
+    const optedIn = chain.findEvent(optIn.events, 'avsRegistry', 'OperatorOptedIn');
+    assert.equal(optedIn.avs.toNumber(), AVS);
+    assert.equal(optedIn.operator.toString(), addr.bob);
+
+    assertOk(chain, allocate);
+    const scheduled = chain.findEvent(allocate.events, 'avsRegistry', 'AllocationIncreaseScheduled');
+    assert.equal(scheduled.avs.toNumber(), AVS);
+    assert.equal(scheduled.operator.toString(), addr.bob);
+    assert.equal(scheduled.vault.toNumber(), VAULT);
+    assert.equal(scheduled.fraction.toNumber(), ALLOCATION);
+    assert.equal(scheduled.effectiveAt.toNumber(), allocate.blockNumber + consts.allocationDelay);
+    allocationEffectiveAt = scheduled.effectiveAt.toNumber();
+
+    assertOk(chain, deposit);
+    const deposited = chain.findEvent(deposit.events, 'restaking', 'Deposited');
+    assert.equal(deposited.staker.toString(), addr.charlie);
+    assert.equal(deposited.vault.toNumber(), VAULT);
+    assert.equal(deposited.operator.toString(), addr.bob);
+    assert.equal(deposited.amount.toBigInt(), DEPOSIT);
+    assert.equal(deposited.shares.toBigInt(), DEPOSIT, 'the first deposit mints 1:1');
+
+    assertModuleError(chain, belowMin, 'restaking.BelowMinDeposit');
+    assertModuleError(chain, notOperator, 'avsRegistry.NotActiveOperator');
+    assertModuleError(chain, noVault, 'restaking.VaultNotFound');
+
+    assert.equal(await stethOf(addr.charlie), initial.steth.charlie - DEPOSIT);
+    assert.equal(await stethOf(addr.eve), initial.steth.eve, 'failed deposits moved nothing');
+    assert.equal(await stethOf(addr.vault), 1n + DEPOSIT);
+    assert.equal((await state.query.restaking.vaults(VAULT)).unwrap().totalStake.toBigInt(), DEPOSIT);
+    const pool = (await state.query.restaking.pools(VAULT, addr.bob)).unwrap();
+    assert.equal(pool.activeStake.toBigInt(), DEPOSIT);
+    assert.equal(pool.activeShares.toBigInt(), DEPOSIT);
+    assert.equal((await state.query.restaking.positions(addr.charlie, [VAULT, addr.bob])).unwrap().shares.toBigInt(), DEPOSIT);
+  });
+
+  let slashes;
+  let executableAt;
+  let rewardSplit;
+
+  step('round 3: once the allocation is in force, Alice pays rewards and requests slashes', async () => {
+    await freshBlock(allocationEffectiveAt - 1);
+    const fillers = consts.maxAutoExecutions;
+    const requests = [
+      // id 0: vetoed by the resolver in the next round.
+      tx.slashing.requestSlash(AVS, addr.bob, percent(10), incident(1), 'double signing report'),
+      // ids 1..=fillers: one part per billion of a 50% allocation rounds to nothing; they fill
+      // `MaxAutoExecutionsPerBlock`, so the automatic execution leaves the last one for a
+      // signed `execute_slash`.
+      ...Array.from({ length: fillers }, (_, i) =>
+        tx.slashing.requestSlash(AVS, addr.bob, 1, incident(0x100 + i), `negligible fault ${i}`),
+      ),
+      // id fillers + 1: executed by Charlie's signed extrinsic after the window.
+      tx.slashing.requestSlash(AVS, addr.bob, SLASH, incident(2), 'wrong oracle answer'),
+    ];
+    const results = await Promise.all([
+      chain.submit(keys.alice, tx.rewards.submitRewards(AVS, RETH, REWARD, 1, null)),
+      ...requests.map((request) => chain.submit(keys.alice, request)),
+      chain.submit(keys.alice, tx.slashing.requestSlash(AVS, addr.bob, percent(60), incident(3), '')),
+      chain.submit(keys.eve, tx.slashing.requestSlash(AVS, addr.bob, percent(10), incident(4), '')),
+      chain.submit(keys.eve, tx.rewards.submitRewards(AVS, RETH, ST, 1, null)),
+      chain.submit(keys.eve, tx.rewards.claimRewards()),
+    ]);
+    await settle(results);
+    const [reward, ...rest] = results;
+    const requested = rest.slice(0, requests.length);
+    const [aboveMax, notSlasher, notOwner, nothingToClaim] = rest.slice(requests.length);
+
+    // Rewards: 5% protocol fee, then Bob's 10% commission, the rest to the pool.
+    assertOk(chain, reward);
+    const protocolFee = mulFloor(consts.protocolFee, REWARD);
+    const commission = mulFloor(COMMISSION, REWARD - protocolFee);
+    const toStakers = REWARD - protocolFee - commission;
+    rewardSplit = { protocolFee, commission, toStakers };
+    const submitted = chain.findEvent(reward.events, 'rewards', 'RewardsSubmitted');
+    assert.equal(submitted.submissionId.toNumber(), 0);
+    assert.equal(submitted.avs.toNumber(), AVS);
+    assert.deepEqual(submitted.asset.toJSON(), RETH_JSON);
+    assert.equal(submitted.amount.toBigInt(), REWARD);
+    assert.equal(submitted.period.toNumber(), 1);
+    assert.equal(submitted.split.operators.toNumber(), 1);
+    assert.equal(submitted.split.toStakers.toBigInt(), toStakers);
+    assert.equal(submitted.split.toCommission.toBigInt(), commission);
+    assert.equal(submitted.split.toTreasury.toBigInt(), protocolFee);
+    assert.equal(submitted.split.potEndowment.toBigInt(), 1n, 'first rETH in the pot pays its min balance');
+    const rewarded = chain.findEvent(reward.events, 'rewards', 'OperatorRewarded');
+    assert.equal(rewarded.operator.toString(), addr.bob);
+    assert.equal(rewarded.amount.toBigInt(), REWARD);
+    assert.equal(rewarded.protocolFee.toBigInt(), protocolFee);
+    assert.equal(rewarded.commission.toBigInt(), commission);
+    assert.equal(rewarded.toStakers.toBigInt(), toStakers);
+    const credited = chain.findEvent(reward.events, 'restaking', 'PoolRewarded');
+    assert.equal(credited.vault.toNumber(), VAULT);
+    assert.equal(credited.operator.toString(), addr.bob);
+    assert.deepEqual(credited.asset.toJSON(), RETH_JSON);
+    assert.equal(credited.amount.toBigInt(), toStakers);
+    assert.equal(await rethOf(addr.alice), initial.reth.alice - REWARD - 1n);
+    assert.equal(await rethOf(addr.pot), initial.reth.pot + REWARD + 1n);
+
+    // Slash requests: all in one block, so they share one veto window end.
+    const blocks = new Set(requested.map((r) => r.blockNumber));
+    assert.equal(blocks.size, 1, `slash requests spread over blocks ${[...blocks]}: the test needs them in one block`);
+    slashes = requested.map((result, index) => {
+      assertOk(chain, result);
+      const event = chain.findEvent(result.events, 'slashing', 'SlashRequested');
+      assert.equal(event.slashId.toNumber(), index);
+      assert.equal(event.avs.toNumber(), AVS);
+      assert.equal(event.operator.toString(), addr.bob);
+      assert.equal(event.executableAt.toNumber(), result.blockNumber + consts.vetoWindow);
+      return { id: event.slashId.toNumber(), fraction: event.fraction.toNumber(), incident: event.incident.toHex() };
+    });
+    executableAt = requested[0].blockNumber + consts.vetoWindow;
+    Object.assign(ctx, { slashes, executableAt, requestedAt: requested[0].blockNumber, rewardSplit });
+    assert.equal(slashes[0].fraction, percent(10));
+    assert.equal(slashes.at(-1).fraction, SLASH);
+
+    assertModuleError(chain, aboveMax, 'slashing.FractionAboveMax');
+    assertModuleError(chain, notSlasher, 'slashing.NotSlasher');
+    assertModuleError(chain, notOwner, 'rewards.NotAvsOwner');
+    assertModuleError(chain, nothingToClaim, 'rewards.NothingToClaim');
+    assert.equal((await state.query.slashing.nextSlashId()).toNumber(), slashes.length);
+
+    // Custom RPC answers in this state (checked by the "custom JSON-RPC" tests).
+    await captureRpc('operatorStake:afterRewards', 'restaking_operatorStake', [addr.bob]);
+    await captureRpc('stakerPositions:afterRewards', 'restaking_stakerPositions', [addr.charlie]);
+    await captureRpc('claimableRewards:charlie', 'restaking_claimableRewards', [addr.charlie]);
+    await captureRpc('claimableRewards:bob', 'restaking_claimableRewards', [addr.bob]);
+    await captureRpc('pendingSlashes:all', 'restaking_pendingSlashes', [null, null]);
+    await captureRpc('pendingSlashes:avs', 'restaking_pendingSlashes', [AVS, null]);
+    await captureRpc('avsOperators', 'restaking_avsOperators', [AVS]);
+    await captureRpc('avsOperators:unknown', 'restaking_avsOperators', [99]);
+    await captureRpc('operatorStake:badAccount', 'restaking_operatorStake', ['not-an-account']);
+    await captureRpc('operatorStake:notOperator', 'restaking_operatorStake', [addr.eve]);
+  });
+
+  let withdrawalMaturesAt;
+
+  step('round 4: Dave vetoes one slash; Charlie claims and queues a withdrawal; Bob claims commission', async () => {
+    const vetoed = slashes[0].id;
+    const executed = slashes.at(-1).id;
+    const [veto, notResolver, tooEarly, claim, queue, tooMany, notMatured, commission, fees] = await Promise.all([
+      chain.submit(keys.dave, tx.slashing.vetoSlash(vetoed)),
+      chain.submit(keys.eve, tx.slashing.vetoSlash(executed)),
+      chain.submit(keys.eve, tx.slashing.executeSlash(executed)),
+      chain.submit(keys.charlie, tx.rewards.claimRewards()),
+      chain.submit(keys.charlie, tx.restaking.queueWithdrawal(VAULT, addr.bob, QUEUED)),
+      chain.submit(keys.charlie, tx.restaking.queueWithdrawal(VAULT, addr.bob, DEPOSIT)),
+      chain.submit(keys.charlie, tx.restaking.completeWithdrawal(0)),
+      chain.submit(keys.bob, tx.rewards.claimCommission(RETH)),
+      chain.submit(keys.ferdie, tx.rewards.transferProtocolFees(RETH)),
+    ]);
+    await settle([veto, notResolver, tooEarly, claim, queue, tooMany, notMatured, commission, fees]);
+
+    assertOk(chain, veto);
+    assert.ok(veto.blockNumber < executableAt, `the veto landed in #${veto.blockNumber}, after the window (#${executableAt})`);
+    const vetoEvent = chain.findEvent(veto.events, 'slashing', 'SlashVetoed');
+    assert.equal(vetoEvent.slashId.toNumber(), vetoed);
+    assert.equal(vetoEvent.vetoedBy.unwrap().toString(), addr.dave);
+    assert.ok((await state.query.slashing.pendingSlashes(vetoed)).isNone);
+    assert.equal((await state.query.slashing.incidents(AVS, addr.bob, slashes[0].incident)).unwrap().type, 'Vetoed');
+
+    assertModuleError(chain, notResolver, 'slashing.NotResolver');
+    assertModuleError(chain, tooEarly, 'slashing.VetoWindowOpen');
+
+    assertOk(chain, claim);
+    const claimed = chain.findEvent(claim.events, 'rewards', 'RewardsClaimed');
+    assert.equal(claimed.staker.toString(), addr.charlie);
+    assert.deepEqual(claimed.asset.toJSON(), RETH_JSON);
+    assert.equal(claimed.amount.toBigInt(), rewardSplit.toStakers, 'the only staker gets the whole pool credit');
+    assert.equal(await rethOf(addr.charlie), initial.reth.charlie + rewardSplit.toStakers);
+
+    assertOk(chain, queue);
+    const queued = chain.findEvent(queue.events, 'restaking', 'WithdrawalQueued');
+    assert.equal(queued.staker.toString(), addr.charlie);
+    assert.equal(queued.vault.toNumber(), VAULT);
+    assert.equal(queued.operator.toString(), addr.bob);
+    assert.equal(queued.shares.toBigInt(), QUEUED);
+    assert.equal(queued.stake.toBigInt(), QUEUED);
+    assert.ok(queued.redelegateTo.isNone);
+    // A 10-block delay has 1-block buckets: matures exactly `withdrawal_delay` blocks later.
+    assert.equal(queued.maturesAt.toNumber(), queue.blockNumber + consts.minWithdrawalDelay);
+    withdrawalMaturesAt = queued.maturesAt.toNumber();
+    ctx.withdrawalMaturesAt = withdrawalMaturesAt;
+    assert.ok(withdrawalMaturesAt > executableAt, 'the withdrawal is still slashable when the slash executes');
+
+    assertModuleError(chain, tooMany, 'restaking.InsufficientShares');
+    assertModuleError(chain, notMatured, 'restaking.WithdrawalNotMatured');
+
+    assertOk(chain, commission);
+    const paid = chain.findEvent(commission.events, 'rewards', 'CommissionClaimed');
+    assert.equal(paid.operator.toString(), addr.bob);
+    assert.equal(paid.amount.toBigInt(), rewardSplit.commission);
+    assert.equal(await rethOf(addr.bob), initial.reth.bob + rewardSplit.commission);
+
+    assertOk(chain, fees);
+    const transferred = chain.findEvent(fees.events, 'rewards', 'ProtocolFeesTransferred');
+    assert.equal(transferred.amount.toBigInt(), rewardSplit.protocolFee);
+    assert.equal(await rethOf(addr.treasury), initial.reth.treasury + rewardSplit.protocolFee);
+    // Everything is paid out: the pot keeps only its endowment (the rETH min balance).
+    assert.equal(await rethOf(addr.pot), initial.reth.pot + 1n);
+
+    const pool = (await state.query.restaking.pools(VAULT, addr.bob)).unwrap();
+    assert.equal(pool.activeStake.toBigInt(), DEPOSIT - QUEUED);
+    assert.equal(pool.activeShares.toBigInt(), DEPOSIT - QUEUED);
+
+    await captureRpc('pendingWithdrawals:queued', 'restaking_pendingWithdrawals', [addr.charlie]);
+    await captureRpc('operatorStake:queued', 'restaking_operatorStake', [addr.bob]);
+    await captureRpc('claimableRewards:claimed', 'restaking_claimableRewards', [addr.charlie]);
+    await captureRpc('pendingSlashes:afterVeto', 'restaking_pendingSlashes', [AVS, addr.bob]);
+  });
+
+  step('the veto window ends: on_initialize executes MaxAutoExecutionsPerBlock due slashes, the last is left', async () => {
+    await chain.waitForBlock(executableAt);
+    await viewAt(chain.blocks.get(executableAt).hash);
+    const executed = chain
+      .eventsOf(executableAt)
+      .filter((e) => e.section === 'slashing' && e.method === 'SlashExecuted');
+    assert.equal(executed.length, consts.maxAutoExecutions);
+    for (const [i, record] of executed.entries()) {
+      assert.ok(record.phase.isInitialization, 'automatic execution happens in on_initialize');
+      const data = fields(record.event);
+      assert.equal(data.slashId.toNumber(), slashes[i + 1].id);
+      assert.equal(data.totalSlashed.toBigInt(), 0n, 'a negligible fraction slashes nothing');
+      assert.equal(data.pools.length, 0);
+    }
+    assert.ok(
+      !chain.eventsOf(executableAt).some((e) => e.section === 'slashing' && e.method === 'AutoExecutionFailed'),
+      'no automatic execution failed',
+    );
+    assert.ok((await state.query.slashing.pendingSlashes(slashes.at(-1).id)).isSome, 'the last due slash waits for anyone');
+    assert.ok((await state.query.slashing.pendingSlashes(slashes[0].id)).isNone, 'the vetoed slash is gone');
+    await captureRpc('pendingSlashes:executable', 'restaking_pendingSlashes', [AVS, null]);
+  });
+
+  step('round 5: Charlie executes the last slash: 10% of the pool, active stake and the queued withdrawal alike', async () => {
+    const id = slashes.at(-1).id;
+    const [lateVeto, execute, again, vetoGone] = await Promise.all([
+      chain.submit(keys.charlie, tx.slashing.vetoSlash(id)),
+      chain.submit(keys.charlie, tx.slashing.executeSlash(id)),
+      chain.submit(keys.alice, tx.slashing.requestSlash(AVS, addr.bob, percent(10), incident(1), 'same incident')),
+      chain.submit(keys.dave, tx.slashing.vetoSlash(slashes[0].id)),
+    ]);
+    await settle([lateVeto, execute, again, vetoGone]);
+    assertModuleError(chain, lateVeto, 'slashing.VetoWindowClosed');
+    assertModuleError(chain, again, 'slashing.IncidentAlreadyReported');
+    assertModuleError(chain, vetoGone, 'slashing.SlashNotFound');
+
+    assertOk(chain, execute);
+    const poolFraction = (BigInt(SLASH) * BigInt(ALLOCATION)) / PERBILL; // 20% of the 50% allocation
+    const active = mulFloor(poolFraction, DEPOSIT - QUEUED);
+    const withdrawing = mulFloor(poolFraction, QUEUED);
+    const event = chain.findEvent(execute.events, 'slashing', 'SlashExecuted');
+    assert.equal(event.slashId.toNumber(), id);
+    assert.equal(event.avs.toNumber(), AVS);
+    assert.equal(event.operator.toString(), addr.bob);
+    assert.equal(event.fraction.toNumber(), SLASH);
+    assert.equal(event.totalSlashed.toBigInt(), active + withdrawing);
+    assert.equal(event.pools.length, 1);
+    assert.equal(event.pools[0].vault.toNumber(), VAULT);
+    assert.equal(BigInt(event.pools[0].fraction.toNumber()), poolFraction);
+    assert.equal(event.pools[0].amount.toBigInt(), active + withdrawing);
+    const slashed = chain.findEvent(execute.events, 'restaking', 'PoolSlashed');
+    assert.equal(slashed.vault.toNumber(), VAULT);
+    assert.equal(slashed.operator.toString(), addr.bob);
+    assert.equal(slashed.active.toBigInt(), active);
+    assert.equal(slashed.withdrawing.toBigInt(), withdrawing);
+    assert.deepEqual(slashed.destination.toJSON(), { account: addr.ferdie });
+
+    // Slashed stETH went to the AVS's destination; the vault holds the rest.
+    assert.equal(await stethOf(addr.ferdie), initial.steth.ferdie + active + withdrawing);
+    assert.equal(await stethOf(addr.vault), 1n + DEPOSIT - active - withdrawing);
+    assert.equal((await state.query.restaking.vaults(VAULT)).unwrap().totalStake.toBigInt(), DEPOSIT - active - withdrawing);
+    const pool = (await state.query.restaking.pools(VAULT, addr.bob)).unwrap();
+    assert.equal(pool.activeStake.toBigInt(), DEPOSIT - QUEUED - active);
+    assert.equal(pool.activeShares.toBigInt(), DEPOSIT - QUEUED, 'shares do not change, each is worth less');
+    assert.equal((await state.query.slashing.incidents(AVS, addr.bob, slashes.at(-1).incident)).unwrap().type, 'Executed');
+
+    await captureRpc('pendingWithdrawals:slashed', 'restaking_pendingWithdrawals', [addr.charlie]);
+    await captureRpc('stakerPositions:slashed', 'restaking_stakerPositions', [addr.charlie]);
+    await captureRpc('operatorStake:slashed', 'restaking_operatorStake', [addr.bob]);
+    await captureRpc('pendingSlashes:none', 'restaking_pendingSlashes', [AVS, null]);
+  });
+
+  step('round 6: Charlie completes the withdrawal at its post-slash value', async () => {
+    await chain.waitForBlock(withdrawalMaturesAt - 1);
+    const poolFraction = (BigInt(SLASH) * BigInt(ALLOCATION)) / PERBILL;
+    const expected = QUEUED - mulFloor(poolFraction, QUEUED);
+    const complete = await chain.submit(keys.charlie, tx.restaking.completeWithdrawal(0));
+    await settle([complete]);
+    assertOk(chain, complete);
+    assert.ok(complete.blockNumber >= withdrawalMaturesAt);
+    const event = chain.findEvent(complete.events, 'restaking', 'WithdrawalCompleted');
+    assert.equal(event.staker.toString(), addr.charlie);
+    assert.equal(event.vault.toNumber(), VAULT);
+    assert.equal(event.operator.toString(), addr.bob);
+    assert.equal(event.amount.toBigInt(), expected);
+    assert.equal(await stethOf(addr.charlie), initial.steth.charlie - DEPOSIT + expected);
+    assert.equal((await state.query.restaking.pendingWithdrawals(addr.charlie)).length, 0);
+
+    const again = await chain.submit(keys.charlie, tx.restaking.completeWithdrawal(0));
+    await settle([again]);
+    assertModuleError(chain, again, 'restaking.WithdrawalNotFound');
+  });
+
+  step('final balances: collateral conserved, native balances = endowment - fees - held deposits', async () => {
+    const poolFraction = (BigInt(SLASH) * BigInt(ALLOCATION)) / PERBILL;
+    const slashedActive = mulFloor(poolFraction, DEPOSIT - QUEUED);
+    const remaining = DEPOSIT - QUEUED - slashedActive;
+    const info = (await state.query.restaking.vaults(VAULT)).unwrap();
+    assert.equal(info.totalStake.toBigInt(), remaining);
+    // Invariant 1: vault account = existential reserve + Σ pools + Σ buckets.
+    assert.equal(await stethOf(addr.vault), info.existentialReserve.toBigInt() + remaining);
+    // Invariant 3: the slash went to an account, not burned: the stETH supply is unchanged.
+    assert.equal((await state.query.assets.asset(1)).unwrap().supply.toBigInt(), initial.stethSupply);
+    // The staker got back: deposit - slashes of the withdrawn part; the rest is still staked.
+    const position = (await state.query.restaking.positions(addr.charlie, [VAULT, addr.bob])).unwrap();
+    assert.equal(position.shares.toBigInt(), DEPOSIT - QUEUED);
+
+    for (const name of ['bob', 'charlie', 'dave', 'eve', 'ferdie']) {
+      const now = await nativeOf(addr[name]);
+      assert.equal(now.free, initial.native[name].free - chain.feesOf(addr[name]), `${name}'s native balance`);
+      assert.equal(now.reserved, initial.native[name].reserved, `${name} has nothing held`);
+    }
+    const alice = await nativeOf(addr.alice);
+    const held = consts.vaultDeposit + consts.avsDeposit;
+    assert.equal(alice.free, initial.native.alice.free - chain.feesOf(addr.alice) - held);
+    assert.equal(alice.reserved, initial.native.alice.reserved + held);
+    console.log(`# lifecycle done at block #${chain.best}`);
+  });
+});
+
+// The custom JSON-RPC of issue #5 (documented in the README, "Custom RPC"), checked against
+// the answers captured during the lifecycle above. If the node does not serve a method, its
+// test FAILS with a message saying so (it is not skipped).
+describe('custom JSON-RPC (restaking_*)', () => {
+  const dec = (amount) => amount.toString();
+  const STETH_RPC = { WithId: 1 };
+  const RETH_RPC = { WithId: 2 };
+
+  function requireMethod(method) {
+    assert.ok(ctx.rpcMethods, 'the lifecycle tests did not start a node');
+    assert.ok(
+      ctx.rpcMethods.includes(method),
+      `${method} is not served by the node binary ${ctx.binary} (rpc_methods lists no such method): ` +
+        'the custom RPC of issue #5 is missing from this build',
+    );
+  }
+
+  function answer(label) {
+    const captured = ctx.rpc[label];
+    assert.ok(captured, `no answer captured for "${label}" (the lifecycle step that queries it did not get there)`);
+    assert.ok(!('error' in captured), `${captured.method}(${JSON.stringify(captured.params)}) failed: ${captured.error}`);
+    return captured.result;
+  }
+
+  function rpcError(label) {
+    const captured = ctx.rpc[label];
+    assert.ok(captured, `no answer captured for "${label}"`);
+    assert.ok('error' in captured, `${captured.method}(${JSON.stringify(captured.params)}) should fail, got ${JSON.stringify(captured.result)}`);
+    return captured.rpcError;
+  }
+
+  const allocation = (overrides) => ({
+    vault: VAULT,
+    inForce: ALLOCATION,
+    pendingFraction: null,
+    pendingEffectiveAt: null,
+    slashableFraction: ALLOCATION,
+    slashableUntil: null,
+    ...overrides,
+  });
+
+  it('restaking_operatorStake: pools per vault and allocations per AVS', () => {
+    requireMethod('restaking_operatorStake');
+    const { addr } = ctx;
+    const bobAvs = (allocatedStake, slashableStake) => [
+      {
+        avs: AVS,
+        status: 'OptedIn',
+        optingOutUntil: null,
+        slashable: true,
+        allocations: [allocation({ allocatedStake: dec(allocatedStake), slashableStake: dec(slashableStake) })],
+      },
+    ];
+    const half = (amount) => mulFloor(ALLOCATION, amount);
+    assert.deepEqual(answer('operatorStake:afterRewards'), {
+      operator: addr.bob,
+      status: 'Active',
+      commission: COMMISSION,
+      vaults: [{ vault: VAULT, asset: STETH_RPC, active: dec(DEPOSIT), withdrawing: '0' }],
+      avss: bobAvs(half(DEPOSIT), half(DEPOSIT)),
+    });
+    // Queued stake is no longer active (earns nothing) but stays slashable.
+    assert.deepEqual(answer('operatorStake:queued').vaults, [
+      { vault: VAULT, asset: STETH_RPC, active: dec(DEPOSIT - QUEUED), withdrawing: dec(QUEUED) },
+    ]);
+    assert.deepEqual(answer('operatorStake:queued').avss, bobAvs(half(DEPOSIT - QUEUED), half(DEPOSIT)));
+    const poolFraction = (BigInt(SLASH) * BigInt(ALLOCATION)) / PERBILL;
+    const active = DEPOSIT - QUEUED - mulFloor(poolFraction, DEPOSIT - QUEUED);
+    const withdrawing = QUEUED - mulFloor(poolFraction, QUEUED);
+    assert.deepEqual(answer('operatorStake:slashed').vaults, [
+      { vault: VAULT, asset: STETH_RPC, active: dec(active), withdrawing: dec(withdrawing) },
+    ]);
+    assert.deepEqual(answer('operatorStake:notOperator'), {
+      operator: addr.eve,
+      status: null,
+      commission: null,
+      vaults: [],
+      avss: [],
+    });
+    assert.equal(rpcError('operatorStake:badAccount').code, -32602, 'a malformed account is an invalid-params error');
+  });
+
+  it('restaking_stakerPositions: shares and their current value', () => {
+    requireMethod('restaking_stakerPositions');
+    const { addr } = ctx;
+    assert.deepEqual(answer('stakerPositions:afterRewards'), [
+      { vault: VAULT, operator: addr.bob, asset: STETH_RPC, shares: dec(DEPOSIT), stake: dec(DEPOSIT) },
+    ]);
+    const poolFraction = (BigInt(SLASH) * BigInt(ALLOCATION)) / PERBILL;
+    const shares = DEPOSIT - QUEUED;
+    assert.deepEqual(answer('stakerPositions:slashed'), [
+      { vault: VAULT, operator: addr.bob, asset: STETH_RPC, shares: dec(shares), stake: dec(shares - mulFloor(poolFraction, shares)) },
+    ]);
+  });
+
+  it('restaking_claimableRewards: staker rewards per pool and in total, operator commission', () => {
+    requireMethod('restaking_claimableRewards');
+    const { addr, rewardSplit } = ctx;
+    assert.ok(rewardSplit, 'the reward round did not run');
+    const toStakers = [{ asset: RETH_RPC, amount: dec(rewardSplit.toStakers) }];
+    assert.deepEqual(answer('claimableRewards:charlie'), {
+      pools: [{ vault: VAULT, operator: addr.bob, rewards: toStakers }],
+      total: toStakers,
+      commission: [],
+    });
+    assert.deepEqual(answer('claimableRewards:bob'), {
+      pools: [],
+      total: [],
+      commission: [{ asset: RETH_RPC, amount: dec(rewardSplit.commission) }],
+    });
+    const claimed = answer('claimableRewards:claimed');
+    assert.deepEqual(claimed.total, [], 'nothing left after claim_rewards');
+    assert.deepEqual(claimed.commission, []);
+    assert.ok(claimed.pools.every((pool) => pool.rewards.length === 0), JSON.stringify(claimed.pools));
+  });
+
+  it('restaking_pendingWithdrawals: queued withdrawals at their post-slash value', () => {
+    requireMethod('restaking_pendingWithdrawals');
+    const { addr, withdrawalMaturesAt } = ctx;
+    const entry = (value) => ({
+      index: 0,
+      vault: VAULT,
+      operator: addr.bob,
+      asset: STETH_RPC,
+      shares: dec(QUEUED),
+      value: dec(value),
+      maturesAt: withdrawalMaturesAt,
+      matured: false,
+      redelegateTo: null,
+    });
+    assert.deepEqual(answer('pendingWithdrawals:queued'), [entry(QUEUED)]);
+    const poolFraction = (BigInt(SLASH) * BigInt(ALLOCATION)) / PERBILL;
+    assert.deepEqual(answer('pendingWithdrawals:slashed'), [entry(QUEUED - mulFloor(poolFraction, QUEUED))]);
+  });
+
+  it('restaking_pendingSlashes: requests until executed or vetoed, with their status', () => {
+    requireMethod('restaking_pendingSlashes');
+    const { addr, slashes, executableAt, requestedAt } = ctx;
+    assert.ok(slashes, 'the slash round did not run');
+    const entry = (slash, status) => ({
+      id: slash.id,
+      avs: AVS,
+      operator: addr.bob,
+      fraction: slash.fraction,
+      incident: slash.incident,
+      requestedAt,
+      executableAt,
+      status,
+    });
+    const all = slashes.map((slash) => entry(slash, 'VetoWindowOpen'));
+    assert.deepEqual(answer('pendingSlashes:all'), all);
+    assert.deepEqual(answer('pendingSlashes:avs'), all);
+    assert.deepEqual(answer('pendingSlashes:afterVeto'), all.slice(1), 'the vetoed request is gone');
+    assert.deepEqual(answer('pendingSlashes:executable'), [entry(slashes.at(-1), 'Executable')]);
+    assert.deepEqual(answer('pendingSlashes:none'), []);
+  });
+
+  it('restaking_avsOperators: operators of an AVS with status and allocations', () => {
+    requireMethod('restaking_avsOperators');
+    const { addr } = ctx;
+    const half = mulFloor(ALLOCATION, DEPOSIT);
+    assert.deepEqual(answer('avsOperators'), [
+      {
+        operator: addr.bob,
+        status: 'OptedIn',
+        optingOutUntil: null,
+        slashable: true,
+        allocations: [allocation({ allocatedStake: dec(half), slashableStake: dec(half) })],
+      },
+    ]);
+    assert.equal(rpcError('avsOperators:unknown').code, 9002, 'an unknown AVS is error 9002');
+  });
+});
