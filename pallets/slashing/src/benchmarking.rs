@@ -33,6 +33,16 @@ fn request<T: Config>(
 	slash_id
 }
 
+/// A requested slash of an operator with `vaults` pools of `delegators` stakers each, at the
+/// block its veto window has passed; returns its id.
+fn due_slash<T: Config>(vaults: u32, delegators: u32) -> SlashId {
+	let (avs, slasher, operator) =
+		T::BenchmarkHelper::setup_slashable_operator(vaults, delegators);
+	let slash_id = request::<T>(avs, &slasher, &operator, 1);
+	frame_system::Pallet::<T>::set_block_number(executable_at::<T>(slash_id));
+	slash_id
+}
+
 /// The largest pool (in delegators) the delegator-count benchmarks build.
 pub const MAX_BENCHMARKED_DELEGATORS: u32 = 10_000;
 
@@ -80,9 +90,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn execute_slash(v: Linear<1, { MaxVaultsOf::<T>::get() }>) {
-		let (avs, slasher, operator) = T::BenchmarkHelper::setup_slashable_operator(v, 1);
-		let slash_id = request::<T>(avs, &slasher, &operator, 1);
-		frame_system::Pallet::<T>::set_block_number(executable_at::<T>(slash_id));
+		let slash_id = due_slash::<T>(v, 1);
 		let caller: T::AccountId = whitelisted_caller();
 
 		#[extrinsic_call]
@@ -96,9 +104,7 @@ mod benchmarks {
 	/// show that slashing never iterates over delegators.
 	#[benchmark]
 	fn execute_slash_delegators(d: Linear<1, MAX_BENCHMARKED_DELEGATORS>) {
-		let (avs, slasher, operator) = T::BenchmarkHelper::setup_slashable_operator(1, d);
-		let slash_id = request::<T>(avs, &slasher, &operator, 1);
-		frame_system::Pallet::<T>::set_block_number(executable_at::<T>(slash_id));
+		let slash_id = due_slash::<T>(1, d);
 		let caller: T::AccountId = whitelisted_caller();
 
 		#[extrinsic_call]
