@@ -6,8 +6,8 @@
    it is flat (same storage reads/writes, execution time within the tolerance);
 2. each restaking call's weight as a ratio to `balances.transfer_keep_alive`.
 
-Weight = measured execution time + the runtime's DbWeight (RocksDbWeight: 25 us per read,
-100 us per write), at the worst case of the benchmark's components. Exit code 1 if the
+Weight = measured execution time + the runtime's DbWeight (ParityDbWeight, as the node keeps
+state in ParityDB only: 8 us per read, 50 us per write), at the worst case of the benchmark's components. Exit code 1 if the
 distribution weight is not flat.
 """
 
@@ -16,8 +16,8 @@ import statistics
 import sys
 from pathlib import Path
 
-READ_PS = 25_000_000  # RocksDbWeight read, picoseconds
-WRITE_PS = 100_000_000  # RocksDbWeight write, picoseconds
+READ_PS = 8_000_000  # ParityDbWeight read, picoseconds
+WRITE_PS = 50_000_000  # ParityDbWeight write, picoseconds
 # Flat = identical storage reads/writes (no access per delegator) and a total weight within
 # this much between 1 and 10,000 delegators. Execution time alone grows somewhat with the
 # state the set-up leaves behind (10,000 accounts and positions make every trie path deeper,

@@ -49,14 +49,14 @@ impl pallet_restaking::Config for Runtime {
 	type BenchmarkHelper = RestakingBenchmarkHelper;
 }
 
-/// Assets the restaking benchmarks use: the native token as collateral, pallet-assets ids as
-/// reward assets.
+/// Assets the restaking benchmarks use: a pallet-assets token as collateral (it costs more to
+/// move than the native token), pallet-assets ids as reward assets.
 #[cfg(feature = "runtime-benchmarks")]
 pub struct RestakingBenchmarkHelper;
 #[cfg(feature = "runtime-benchmarks")]
 impl pallet_restaking::BenchmarkHelper<AssetKind> for RestakingBenchmarkHelper {
 	fn collateral_asset() -> AssetKind {
-		AssetKind::Native
+		crate::configs::slashing::benchmark_helper::collateral_asset()
 	}
 	fn reward_asset(index: u32) -> AssetKind {
 		AssetKind::WithId(1000 + index)

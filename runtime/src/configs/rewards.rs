@@ -82,14 +82,12 @@ pub mod benchmark_helper {
 		) -> (AvsId, AccountId, AssetKind) {
 			let owner = funded_account("avs-owner", 0);
 			let vault_ids: Vec<VaultId> =
-				(0..vaults).map(|_| create_native_vault(&owner)).collect();
-			let avs = register_avs(
-				&owner,
-				&owner,
-				&owner,
-				vault_ids.clone(),
-				alloc::vec![AssetKind::Native],
-			);
+				(0..vaults).map(|_| create_collateral_vault(&owner)).collect();
+			// Rewards paid in a pallet-assets token: moving it costs more than the native token.
+			let asset = reward_asset(1);
+			create_asset(&asset, &owner);
+			let avs =
+				register_avs(&owner, &owner, &owner, vault_ids.clone(), alloc::vec![asset.clone()]);
 			for index in 0..operators {
 				let operator = funded_account("operator", index);
 				register_operator(&operator);
@@ -99,23 +97,20 @@ pub mod benchmark_helper {
 					let pool = index.saturating_mul(1_000).saturating_add(position as u32);
 					for delegator in 0..delegators.max(1) {
 						let staker = frame_benchmarking::account("pool-staker", pool, delegator);
-						<Balances as frame_support::traits::fungible::Mutate<AccountId>>::set_balance(
-							&staker,
-							1_000_000_000 * UNIT,
-						);
+						fund(&staker);
 						deposit(&staker, *vault, &operator);
 					}
 				}
 				opt_in_and_allocate(avs, &operator, &vault_ids);
 			}
 			pass_allocation_delay();
-			(avs, owner, AssetKind::Native)
+			(avs, owner, asset)
 		}
 
 		fn setup_staker_with_rewards(pools: u32, assets: u32) -> AccountId {
 			let owner = funded_account("avs-owner", 1);
 			let staker = funded_account("rewarded-staker", 0);
-			let vault = create_native_vault(&owner);
+			let vault = create_collateral_vault(&owner);
 			let reward_assets: Vec<AssetKind> = (0..assets).map(reward_asset).collect();
 			for asset in reward_assets.iter() {
 				create_asset(asset, &owner);

@@ -41,7 +41,7 @@ pub mod benchmark_helper {
 	use alloc::vec::Vec;
 	use frame_benchmarking::account;
 	use frame_support::{
-		traits::{fungible::Mutate, Get},
+		traits::fungible::Mutate,
 		BoundedVec,
 	};
 	use pallet_avs_registry::types::{AvsConfig, AvsId, AvsSlashingParams, SlashDestination};
@@ -50,10 +50,42 @@ pub mod benchmark_helper {
 	/// Stake each benchmark staker deposits into each pool.
 	pub const STAKE: Balance = 1_000 * UNIT;
 
-	/// A benchmark account holding plenty of the native token.
+	/// Id of the pallet-assets token the benchmarks use as collateral. Collateral in
+	/// pallet-assets costs more to move than the native token (asset details, two asset
+	/// accounts, sufficients of new holders), so benchmarked weights cover both kinds.
+	pub const BENCHMARK_COLLATERAL_ID: AssetId = 900_000;
+
+	/// The benchmark collateral asset: a sufficient pallet-assets token (like the dev
+	/// genesis' stETH and rETH), created on first use.
+	pub fn collateral_asset() -> AssetKind {
+		if !pallet_assets::Asset::<Runtime>::contains_key(BENCHMARK_COLLATERAL_ID) {
+			let admin: AccountId = account("collateral-admin", 0, 0);
+			Assets::force_create(
+				RuntimeOrigin::root(),
+				codec::Compact(BENCHMARK_COLLATERAL_ID),
+				sp_runtime::MultiAddress::Id(admin),
+				true,
+				1,
+			)
+			.expect("benchmark collateral asset is created");
+		}
+		AssetKind::WithId(BENCHMARK_COLLATERAL_ID)
+	}
+
+	/// Give `who` plenty of the native token and of the benchmark collateral.
+	pub fn fund(who: &AccountId) {
+		<Balances as Mutate<AccountId>>::set_balance(who, 1_000_000_000 * UNIT);
+		<NativeAndAssets as frame_support::traits::fungibles::Mutate<AccountId>>::set_balance(
+			collateral_asset(),
+			who,
+			1_000_000_000 * UNIT,
+		);
+	}
+
+	/// A benchmark account holding plenty of the native token and of the collateral.
 	pub fn funded_account(name: &'static str, index: u32) -> AccountId {
 		let who: AccountId = account(name, index, 0);
-		<Balances as Mutate<AccountId>>::set_balance(&who, 1_000_000_000 * UNIT);
+		fund(&who);
 		who
 	}
 
@@ -67,13 +99,13 @@ pub mod benchmark_helper {
 		.expect("benchmark operator registers");
 	}
 
-	/// Create a native-token vault owned by `owner`.
-	pub fn create_native_vault(owner: &AccountId) -> VaultId {
+	/// Create a vault of the benchmark collateral owned by `owner`.
+	pub fn create_collateral_vault(owner: &AccountId) -> VaultId {
 		let vault = pallet_restaking::NextVaultId::<Runtime>::get();
 		RestakingLedger::force_create_vault(
 			RuntimeOrigin::root(),
 			owner.clone(),
-			AssetKind::Native,
+			collateral_asset(),
 			Balance::MAX / 2,
 			1,
 			<Runtime as pallet_restaking::Config>::MinWithdrawalDelay::get(),
@@ -165,7 +197,7 @@ pub mod benchmark_helper {
 			register_operator(&operator);
 			let vault_ids: Vec<VaultId> = (0..vaults)
 				.map(|_| {
-					let vault = create_native_vault(&owner);
+					let vault = create_collateral_vault(&owner);
 					for staker in &stakers {
 						deposit(staker, vault, &operator);
 					}
