@@ -503,6 +503,8 @@ pub mod pallet {
 		TooManyLiveBuckets,
 		/// Stored accounting is inconsistent (a bug; reported defensively).
 		InconsistentAccounting,
+		/// The caller cannot spend `amount` of the vault's asset and keep its account alive.
+		InsufficientCollateral,
 	}
 
 	#[pallet::hooks]
@@ -737,6 +739,15 @@ pub mod pallet {
 			ensure!(total_stake <= info.deposit_cap, Error::<T>::DepositCapExceeded);
 			let mut pool = Self::touched_pool(vault, &info, &operator);
 			let shares = Self::prepare_join(&staker, vault, &operator, &pool, amount)?;
+			ensure!(
+				T::Assets::reducible_balance(
+					info.asset.clone(),
+					&staker,
+					Preservation::Preserve,
+					Fortitude::Polite,
+				) >= amount,
+				Error::<T>::InsufficientCollateral
+			);
 
 			T::Assets::transfer(
 				info.asset.clone(),

@@ -678,6 +678,38 @@ fn deposit_after_a_slash_mints_at_the_pool_rate() {
 }
 
 #[test]
+fn deposit_beyond_the_callers_balance_fails_with_insufficient_collateral() {
+	ExtBuilder::default().build_and_execute(|| {
+		for vault in [NATIVE_VAULT, ASSET_VAULT] {
+			assert_ok!(Restaking::set_vault_limits(
+				RuntimeOrigin::root(),
+				vault,
+				Balance::MAX,
+				MIN_DEPOSIT
+			));
+		}
+		// Native: more than the free balance, and all of it (the account must stay alive).
+		let native = Balances::free_balance(ALICE);
+		for amount in [native + 1, native] {
+			assert_noop!(
+				Restaking::deposit(RuntimeOrigin::signed(ALICE), NATIVE_VAULT, OPERATOR_A, amount),
+				Error::<Test>::InsufficientCollateral
+			);
+		}
+		// A pallet-assets token: more than the holder has, and more than the whole supply
+		// (which pallet-assets itself reports as an arithmetic underflow).
+		let held = asset_balance(ALICE);
+		let supply = <Assets as frame_support::traits::fungibles::Inspect<_>>::total_issuance(ASSET_ID);
+		for amount in [held + 1, supply + 1, Balance::MAX / 2] {
+			assert_noop!(
+				Restaking::deposit(RuntimeOrigin::signed(ALICE), ASSET_VAULT, OPERATOR_A, amount),
+				Error::<Test>::InsufficientCollateral
+			);
+		}
+	});
+}
+
+#[test]
 fn deposit_fails_with_bad_input() {
 	ExtBuilder::default().build_and_execute(|| {
 		let origin = || RuntimeOrigin::signed(ALICE);
@@ -700,7 +732,7 @@ fn deposit_fails_with_bad_input() {
 		);
 		assert_noop!(
 			Restaking::deposit(RuntimeOrigin::signed(NOBODY), NATIVE_VAULT, OPERATOR_A, 100),
-			TokenError::FundsUnavailable
+			Error::<Test>::InsufficientCollateral
 		);
 	});
 }

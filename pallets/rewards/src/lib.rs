@@ -117,7 +117,7 @@ pub mod pallet {
 		pallet_prelude::*,
 		traits::{
 			fungibles::{Inspect, Mutate},
-			tokens::Preservation,
+			tokens::{Fortitude, Preservation},
 			DefensiveSaturating,
 		},
 		PalletId,
@@ -364,6 +364,9 @@ pub mod pallet {
 		ProtocolFeeTooHigh,
 		/// The submission id counter overflowed.
 		SubmissionIdOverflow,
+		/// The caller cannot pay the amount (plus the pot's endowment) of the asset and keep
+		/// its account alive.
+		InsufficientFunds,
 	}
 
 	#[pallet::hooks]
@@ -432,6 +435,15 @@ pub mod pallet {
 			let pot_endowment = T::Assets::minimum_balance(asset.clone())
 				.saturating_sub(T::Assets::balance(asset.clone(), &pot));
 			let payment = amount.checked_add(&pot_endowment).ok_or(Error::<T>::AmountOverflow)?;
+			ensure!(
+				T::Assets::reducible_balance(
+					asset.clone(),
+					&who,
+					Preservation::Preserve,
+					Fortitude::Polite,
+				) >= payment,
+				Error::<T>::InsufficientFunds
+			);
 			T::Assets::transfer(asset.clone(), &who, &pot, payment, Preservation::Preserve)?;
 			NextSubmissionId::<T>::put(next_submission_id);
 

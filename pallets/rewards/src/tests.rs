@@ -8,7 +8,7 @@ use frame_support::{
 	assert_noop, assert_ok,
 	traits::{fungible::NativeOrWithId, fungibles::Inspect},
 };
-use sp_runtime::{ArithmeticError, DispatchError, Perbill};
+use sp_runtime::{DispatchError, Perbill};
 
 fn balance(asset: AssetKind, who: AccountId) -> Balance {
 	NativeAndAssets::balance(asset, &who)
@@ -320,7 +320,7 @@ fn submit_rewards_fails_when_the_owner_cannot_pay() {
 				1,
 				None
 			),
-			ArithmeticError::Underflow
+			Error::<Test>::InsufficientFunds
 		);
 	});
 }
