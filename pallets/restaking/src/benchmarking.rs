@@ -34,12 +34,26 @@ fn unit<T: Config>() -> T::Balance {
 /// An account with plenty of native token and collateral.
 fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
 	let who: T::AccountId = account(name, index, 0);
+	fund::<T>(&who);
+	who
+}
+
+/// Give `who` plenty of native token and collateral.
+fn fund<T: Config>(who: &T::AccountId) {
 	let plenty = unit::<T>()
 		.saturating_add(T::VaultDeposit::get())
 		.saturating_mul(1_000_000u32.into());
-	<T::NativeBalance as fungible::Mutate<_>>::set_balance(&who, plenty);
-	<T::Assets as fungibles::Mutate<_>>::set_balance(collateral::<T>(), &who, plenty);
-	who
+	<T::NativeBalance as fungible::Mutate<_>>::set_balance(who, plenty);
+	<T::Assets as fungibles::Mutate<_>>::set_balance(collateral::<T>(), who, plenty);
+}
+
+/// The signer of a benchmarked call, funded like [`funded`]. Its `System::Account` is
+/// whitelisted (as in `pallet-balances`' benchmarks): the transaction fee reads and writes it
+/// anyway.
+fn funded_caller<T: Config>() -> T::AccountId {
+	let caller: T::AccountId = whitelisted_caller();
+	fund::<T>(&caller);
+	caller
 }
 
 fn new_vault<T: Config>() -> (VaultId, T::AccountId) {
@@ -187,7 +201,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn create_vault() {
-		let owner = funded::<T>("owner", 0);
+		let owner = funded_caller::<T>();
 		let vault = NextVaultId::<T>::get();
 
 		#[extrinsic_call]
@@ -258,7 +272,7 @@ mod benchmarks {
 		let operator = new_operator::<T>(0);
 		deposit_into::<T>(&funded::<T>("staker", 1), vault, &operator);
 		credit_all_reward_assets::<T>(vault, &operator);
-		let staker = funded::<T>("staker", 0);
+		let staker = funded_caller::<T>();
 		let amount = unit::<T>().saturating_mul(100u32.into());
 
 		#[extrinsic_call]
