@@ -73,10 +73,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `358 + v * (48 ±0)`
 		//  Estimated: `3593 + v * (2613 ±0)`
-		// Minimum execution time: 57_646_000 picoseconds.
-		Weight::from_parts(62_102_896, 3593)
-			// Standard Error: 9_149
-			.saturating_add(Weight::from_parts(4_010_580, 0).saturating_mul(v.into()))
+		// Minimum execution time: 58_387_000 picoseconds.
+		Weight::from_parts(64_561_756, 3593)
+			// Standard Error: 13_701
+			.saturating_add(Weight::from_parts(4_215_870, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(v.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -93,10 +93,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `776 + v * (86 ±0)`
 		//  Estimated: `3969 + v * (2613 ±0)`
-		// Minimum execution time: 15_352_000 picoseconds.
-		Weight::from_parts(19_174_237, 3969)
-			// Standard Error: 11_968
-			.saturating_add(Weight::from_parts(6_929_163, 0).saturating_mul(v.into()))
+		// Minimum execution time: 15_262_000 picoseconds.
+		Weight::from_parts(19_363_257, 3969)
+			// Standard Error: 13_788
+			.saturating_add(Weight::from_parts(7_242_910, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(v.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -108,8 +108,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `521`
 		//  Estimated: `3969`
-		// Minimum execution time: 14_662_000 picoseconds.
-		Weight::from_parts(16_335_000, 3969)
+		// Minimum execution time: 14_612_000 picoseconds.
+		Weight::from_parts(16_555_000, 3969)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -136,13 +136,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn finalize_deregistration(o: u32, a: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0 + a * (8 ±0) + o * (278 ±0)`
-		//  Estimated: `21334 + a * (782 ±124) + o * (8483 ±0)`
-		// Minimum execution time: 165_286_000 picoseconds.
-		Weight::from_parts(169_853_000, 21334)
-			// Standard Error: 1_708_983
-			.saturating_add(Weight::from_parts(37_773_078, 0).saturating_mul(o.into()))
-			// Standard Error: 214_040
-			.saturating_add(Weight::from_parts(3_147_713, 0).saturating_mul(a.into()))
+		//  Estimated: `21334 + a * (782 ±124) + o * (8483 ±1_035)`
+		// Minimum execution time: 166_068_000 picoseconds.
+		Weight::from_parts(169_252_000, 21334)
+			// Standard Error: 1_722_729
+			.saturating_add(Weight::from_parts(37_913_768, 0).saturating_mul(o.into()))
+			// Standard Error: 215_762
+			.saturating_add(Weight::from_parts(3_130_420, 0).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(22_u64))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(o.into())))
 			.saturating_add(T::DbWeight::get().writes(23_u64))
@@ -170,12 +170,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1485 + o * (58 ±0) + v * (149 ±0)`
 		//  Estimated: `5527 + v * (3334 ±0)`
-		// Minimum execution time: 64_656_000 picoseconds.
-		Weight::from_parts(44_180_017, 5527)
-			// Standard Error: 4_961
-			.saturating_add(Weight::from_parts(306_255, 0).saturating_mul(o.into()))
-			// Standard Error: 41_593
-			.saturating_add(Weight::from_parts(7_976_438, 0).saturating_mul(v.into()))
+		// Minimum execution time: 64_226_000 picoseconds.
+		Weight::from_parts(43_810_539, 5527)
+			// Standard Error: 4_559
+			.saturating_add(Weight::from_parts(331_375, 0).saturating_mul(o.into()))
+			// Standard Error: 38_218
+			.saturating_add(Weight::from_parts(7_702_027, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(v.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -189,8 +189,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `675`
 		//  Estimated: `3969`
-		// Minimum execution time: 20_731_000 picoseconds.
-		Weight::from_parts(22_584_000, 3969)
+		// Minimum execution time: 20_390_000 picoseconds.
+		Weight::from_parts(22_534_000, 3969)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -209,10 +209,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1213 + o * (46 ±0)`
 		//  Estimated: `5527`
-		// Minimum execution time: 30_255_000 picoseconds.
-		Weight::from_parts(36_249_027, 5527)
-			// Standard Error: 1_611
-			.saturating_add(Weight::from_parts(175_411, 0).saturating_mul(o.into()))
+		// Minimum execution time: 30_475_000 picoseconds.
+		Weight::from_parts(35_400_395, 5527)
+			// Standard Error: 1_489
+			.saturating_add(Weight::from_parts(198_602, 0).saturating_mul(o.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -231,10 +231,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1213 + o * (46 ±0)`
 		//  Estimated: `5527`
-		// Minimum execution time: 30_196_000 picoseconds.
-		Weight::from_parts(35_422_494, 5527)
-			// Standard Error: 1_507
-			.saturating_add(Weight::from_parts(174_010, 0).saturating_mul(o.into()))
+		// Minimum execution time: 29_804_000 picoseconds.
+		Weight::from_parts(35_457_524, 5527)
+			// Standard Error: 1_532
+			.saturating_add(Weight::from_parts(184_906, 0).saturating_mul(o.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -255,10 +255,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3581 + v * (114 ±0)`
 		//  Estimated: `5527 + v * (2543 ±0)`
-		// Minimum execution time: 40_780_000 picoseconds.
-		Weight::from_parts(48_204_240, 5527)
-			// Standard Error: 40_073
-			.saturating_add(Weight::from_parts(11_675_536, 0).saturating_mul(v.into()))
+		// Minimum execution time: 40_220_000 picoseconds.
+		Weight::from_parts(50_573_993, 5527)
+			// Standard Error: 54_724
+			.saturating_add(Weight::from_parts(11_909_926, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(v.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -286,10 +286,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1660 + v * (61 ±0)`
 		//  Estimated: `4324`
-		// Minimum execution time: 56_174_000 picoseconds.
-		Weight::from_parts(63_052_575, 4324)
-			// Standard Error: 23_856
-			.saturating_add(Weight::from_parts(964_077, 0).saturating_mul(v.into()))
+		// Minimum execution time: 57_185_000 picoseconds.
+		Weight::from_parts(63_526_391, 4324)
+			// Standard Error: 23_815
+			.saturating_add(Weight::from_parts(991_348, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -304,10 +304,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `347 + v * (70 ±0)`
 		//  Estimated: `3734`
-		// Minimum execution time: 27_581_000 picoseconds.
-		Weight::from_parts(30_152_729, 3734)
-			// Standard Error: 12_578
-			.saturating_add(Weight::from_parts(1_011_883, 0).saturating_mul(v.into()))
+		// Minimum execution time: 27_241_000 picoseconds.
+		Weight::from_parts(30_003_371, 3734)
+			// Standard Error: 12_089
+			.saturating_add(Weight::from_parts(1_001_102, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -330,10 +330,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `358 + v * (48 ±0)`
 		//  Estimated: `3593 + v * (2613 ±0)`
-		// Minimum execution time: 57_646_000 picoseconds.
-		Weight::from_parts(62_102_896, 3593)
-			// Standard Error: 9_149
-			.saturating_add(Weight::from_parts(4_010_580, 0).saturating_mul(v.into()))
+		// Minimum execution time: 58_387_000 picoseconds.
+		Weight::from_parts(64_561_756, 3593)
+			// Standard Error: 13_701
+			.saturating_add(Weight::from_parts(4_215_870, 0).saturating_mul(v.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(v.into())))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
@@ -350,10 +350,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `776 + v * (86 ±0)`
 		//  Estimated: `3969 + v * (2613 ±0)`
-		// Minimum execution time: 15_352_000 picoseconds.
-		Weight::from_parts(19_174_237, 3969)
-			// Standard Error: 11_968
-			.saturating_add(Weight::from_parts(6_929_163, 0).saturating_mul(v.into()))
+		// Minimum execution time: 15_262_000 picoseconds.
+		Weight::from_parts(19_363_257, 3969)
+			// Standard Error: 13_788
+			.saturating_add(Weight::from_parts(7_242_910, 0).saturating_mul(v.into()))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(v.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
@@ -365,8 +365,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `521`
 		//  Estimated: `3969`
-		// Minimum execution time: 14_662_000 picoseconds.
-		Weight::from_parts(16_335_000, 3969)
+		// Minimum execution time: 14_612_000 picoseconds.
+		Weight::from_parts(16_555_000, 3969)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -393,13 +393,13 @@ impl WeightInfo for () {
 	fn finalize_deregistration(o: u32, a: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0 + a * (8 ±0) + o * (278 ±0)`
-		//  Estimated: `21334 + a * (782 ±124) + o * (8483 ±0)`
-		// Minimum execution time: 165_286_000 picoseconds.
-		Weight::from_parts(169_853_000, 21334)
-			// Standard Error: 1_708_983
-			.saturating_add(Weight::from_parts(37_773_078, 0).saturating_mul(o.into()))
-			// Standard Error: 214_040
-			.saturating_add(Weight::from_parts(3_147_713, 0).saturating_mul(a.into()))
+		//  Estimated: `21334 + a * (782 ±124) + o * (8483 ±1_035)`
+		// Minimum execution time: 166_068_000 picoseconds.
+		Weight::from_parts(169_252_000, 21334)
+			// Standard Error: 1_722_729
+			.saturating_add(Weight::from_parts(37_913_768, 0).saturating_mul(o.into()))
+			// Standard Error: 215_762
+			.saturating_add(Weight::from_parts(3_130_420, 0).saturating_mul(a.into()))
 			.saturating_add(RocksDbWeight::get().reads(22_u64))
 			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(o.into())))
 			.saturating_add(RocksDbWeight::get().writes(23_u64))
@@ -427,12 +427,12 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1485 + o * (58 ±0) + v * (149 ±0)`
 		//  Estimated: `5527 + v * (3334 ±0)`
-		// Minimum execution time: 64_656_000 picoseconds.
-		Weight::from_parts(44_180_017, 5527)
-			// Standard Error: 4_961
-			.saturating_add(Weight::from_parts(306_255, 0).saturating_mul(o.into()))
-			// Standard Error: 41_593
-			.saturating_add(Weight::from_parts(7_976_438, 0).saturating_mul(v.into()))
+		// Minimum execution time: 64_226_000 picoseconds.
+		Weight::from_parts(43_810_539, 5527)
+			// Standard Error: 4_559
+			.saturating_add(Weight::from_parts(331_375, 0).saturating_mul(o.into()))
+			// Standard Error: 38_218
+			.saturating_add(Weight::from_parts(7_702_027, 0).saturating_mul(v.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(v.into())))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
@@ -446,8 +446,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `675`
 		//  Estimated: `3969`
-		// Minimum execution time: 20_731_000 picoseconds.
-		Weight::from_parts(22_584_000, 3969)
+		// Minimum execution time: 20_390_000 picoseconds.
+		Weight::from_parts(22_534_000, 3969)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -466,10 +466,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1213 + o * (46 ±0)`
 		//  Estimated: `5527`
-		// Minimum execution time: 30_255_000 picoseconds.
-		Weight::from_parts(36_249_027, 5527)
-			// Standard Error: 1_611
-			.saturating_add(Weight::from_parts(175_411, 0).saturating_mul(o.into()))
+		// Minimum execution time: 30_475_000 picoseconds.
+		Weight::from_parts(35_400_395, 5527)
+			// Standard Error: 1_489
+			.saturating_add(Weight::from_parts(198_602, 0).saturating_mul(o.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
@@ -488,10 +488,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1213 + o * (46 ±0)`
 		//  Estimated: `5527`
-		// Minimum execution time: 30_196_000 picoseconds.
-		Weight::from_parts(35_422_494, 5527)
-			// Standard Error: 1_507
-			.saturating_add(Weight::from_parts(174_010, 0).saturating_mul(o.into()))
+		// Minimum execution time: 29_804_000 picoseconds.
+		Weight::from_parts(35_457_524, 5527)
+			// Standard Error: 1_532
+			.saturating_add(Weight::from_parts(184_906, 0).saturating_mul(o.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
@@ -512,10 +512,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `3581 + v * (114 ±0)`
 		//  Estimated: `5527 + v * (2543 ±0)`
-		// Minimum execution time: 40_780_000 picoseconds.
-		Weight::from_parts(48_204_240, 5527)
-			// Standard Error: 40_073
-			.saturating_add(Weight::from_parts(11_675_536, 0).saturating_mul(v.into()))
+		// Minimum execution time: 40_220_000 picoseconds.
+		Weight::from_parts(50_573_993, 5527)
+			// Standard Error: 54_724
+			.saturating_add(Weight::from_parts(11_909_926, 0).saturating_mul(v.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(v.into())))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
@@ -543,10 +543,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1660 + v * (61 ±0)`
 		//  Estimated: `4324`
-		// Minimum execution time: 56_174_000 picoseconds.
-		Weight::from_parts(63_052_575, 4324)
-			// Standard Error: 23_856
-			.saturating_add(Weight::from_parts(964_077, 0).saturating_mul(v.into()))
+		// Minimum execution time: 57_185_000 picoseconds.
+		Weight::from_parts(63_526_391, 4324)
+			// Standard Error: 23_815
+			.saturating_add(Weight::from_parts(991_348, 0).saturating_mul(v.into()))
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
@@ -561,10 +561,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `347 + v * (70 ±0)`
 		//  Estimated: `3734`
-		// Minimum execution time: 27_581_000 picoseconds.
-		Weight::from_parts(30_152_729, 3734)
-			// Standard Error: 12_578
-			.saturating_add(Weight::from_parts(1_011_883, 0).saturating_mul(v.into()))
+		// Minimum execution time: 27_241_000 picoseconds.
+		Weight::from_parts(30_003_371, 3734)
+			// Standard Error: 12_089
+			.saturating_add(Weight::from_parts(1_001_102, 0).saturating_mul(v.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}

@@ -310,7 +310,29 @@ mod benchmarks {
 
 	#[benchmark]
 	fn complete_withdrawal() {
-		// A redelegation into a pool tracking every reward asset (the heaviest path).
+		// Collateral paid out of the vault to the staker, from the front of a full queue.
+		let (vault, _operator, staker) = busy_pool::<T>();
+		let pending = PendingWithdrawals::<T>::get(&staker);
+		let newest = pending.last().map(|withdrawal| withdrawal.bucket).unwrap();
+		let matures_at = Vaults::<T>::get(vault).unwrap().maturity_of(newest);
+		frame_system::Pallet::<T>::set_block_number(matures_at);
+		let balance_before =
+			<T::Assets as fungibles::Inspect<_>>::balance(collateral::<T>(), &staker);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(staker.clone()), 0);
+
+		assert!(
+			<T::Assets as fungibles::Inspect<_>>::balance(collateral::<T>(), &staker) >
+				balance_before
+		);
+		assert_eq!(PendingWithdrawals::<T>::get(&staker).len(), pending.len() - 1);
+	}
+
+	/// `complete_withdrawal` of a redelegation (the call's other path).
+	#[benchmark]
+	fn complete_redelegation() {
+		// A redelegation into a pool tracking every reward asset.
 		let (vault, operator, staker) = busy_pool::<T>();
 		let target = new_operator::<T>(1);
 		deposit_into::<T>(&funded::<T>("staker", 2), vault, &target);
@@ -329,7 +351,7 @@ mod benchmarks {
 		frame_system::Pallet::<T>::set_block_number(matures_at);
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(staker.clone()), last);
+		complete_withdrawal(RawOrigin::Signed(staker.clone()), last);
 
 		assert!(Positions::<T>::contains_key(&staker, (vault, target)));
 	}

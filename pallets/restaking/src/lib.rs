@@ -783,7 +783,9 @@ pub mod pallet {
 		/// out its share of the bucket, or, for a redelegation, deposit it into the target
 		/// pool.
 		#[pallet::call_index(12)]
-		#[pallet::weight(T::WeightInfo::complete_withdrawal())]
+		#[pallet::weight(
+			T::WeightInfo::complete_withdrawal().max(T::WeightInfo::complete_redelegation())
+		)]
 		pub fn complete_withdrawal(origin: OriginFor<T>, index: u32) -> DispatchResult {
 			let staker = ensure_signed(origin)?;
 			Self::do_complete_withdrawal(staker, index)

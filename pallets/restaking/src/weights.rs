@@ -56,6 +56,7 @@ pub trait WeightInfo {
 	fn queue_withdrawal() -> Weight;
 	fn redelegate() -> Weight;
 	fn complete_withdrawal() -> Weight;
+	fn complete_redelegation() -> Weight;
 	fn slash_pool_live_buckets(b: u32, ) -> Weight;
 	fn credit_pool_reward() -> Weight;
 	fn take_pending_rewards() -> Weight;
@@ -70,7 +71,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `6`
 		//  Estimated: `3785`
-		// Minimum execution time: 11_727_000 picoseconds.
+		// Minimum execution time: 11_797_000 picoseconds.
 		Weight::from_parts(13_190_000, 3785)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -81,8 +82,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `346`
 		//  Estimated: `3785`
-		// Minimum execution time: 14_271_000 picoseconds.
-		Weight::from_parts(15_944_000, 3785)
+		// Minimum execution time: 14_652_000 picoseconds.
+		Weight::from_parts(16_024_000, 3785)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -92,8 +93,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `346`
 		//  Estimated: `3785`
-		// Minimum execution time: 13_760_000 picoseconds.
-		Weight::from_parts(15_464_000, 3785)
+		// Minimum execution time: 14_101_000 picoseconds.
+		Weight::from_parts(15_393_000, 3785)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -103,8 +104,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `346`
 		//  Estimated: `3785`
-		// Minimum execution time: 13_690_000 picoseconds.
-		Weight::from_parts(14_922_000, 3785)
+		// Minimum execution time: 13_921_000 picoseconds.
+		Weight::from_parts(15_233_000, 3785)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -114,51 +115,59 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `346`
 		//  Estimated: `3785`
-		// Minimum execution time: 13_731_000 picoseconds.
-		Weight::from_parts(15_403_000, 3785)
+		// Minimum execution time: 14_031_000 picoseconds.
+		Weight::from_parts(15_313_000, 3785)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Restaking::NextVaultId` (r:1 w:1)
 	/// Proof: `Restaking::NextVaultId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:2 w:2)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:2 w:2)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `Restaking::Vaults` (r:0 w:1)
 	/// Proof: `Restaking::Vaults` (`max_values`: None, `max_size`: Some(138), added: 2613, mode: `MaxEncodedLen`)
 	fn create_vault() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `161`
-		//  Estimated: `6196`
-		// Minimum execution time: 103_514_000 picoseconds.
-		Weight::from_parts(116_063_000, 6196)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+		//  Measured:  `613`
+		//  Estimated: `6208`
+		// Minimum execution time: 109_954_000 picoseconds.
+		Weight::from_parts(115_061_000, 6208)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Restaking::NextVaultId` (r:1 w:1)
 	/// Proof: `Restaking::NextVaultId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:2 w:2)
+	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:2 w:2)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `Restaking::Vaults` (r:0 w:1)
 	/// Proof: `Restaking::Vaults` (`max_values`: None, `max_size`: Some(138), added: 2613, mode: `MaxEncodedLen`)
 	fn force_create_vault() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `161`
-		//  Estimated: `6196`
-		// Minimum execution time: 59_559_000 picoseconds.
-		Weight::from_parts(64_977_000, 6196)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+		//  Measured:  `613`
+		//  Estimated: `6208`
+		// Minimum execution time: 65_668_000 picoseconds.
+		Weight::from_parts(69_164_000, 6208)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Restaking::Vaults` (r:1 w:1)
 	/// Proof: `Restaking::Vaults` (`max_values`: None, `max_size`: Some(138), added: 2613, mode: `MaxEncodedLen`)
 	fn set_vault_limits() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `190`
+		//  Measured:  `194`
 		//  Estimated: `3603`
-		// Minimum execution time: 13_209_000 picoseconds.
-		Weight::from_parts(15_053_000, 3603)
+		// Minimum execution time: 13_680_000 picoseconds.
+		Weight::from_parts(15_193_000, 3603)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -166,10 +175,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Restaking::Vaults` (`max_values`: None, `max_size`: Some(138), added: 2613, mode: `MaxEncodedLen`)
 	fn pause_vault() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `190`
+		//  Measured:  `194`
 		//  Estimated: `3603`
-		// Minimum execution time: 13_390_000 picoseconds.
-		Weight::from_parts(14_962_000, 3603)
+		// Minimum execution time: 13_551_000 picoseconds.
+		Weight::from_parts(15_232_000, 3603)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -177,10 +186,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Restaking::Vaults` (`max_values`: None, `max_size`: Some(138), added: 2613, mode: `MaxEncodedLen`)
 	fn resume_vault() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `190`
+		//  Measured:  `194`
 		//  Estimated: `3603`
-		// Minimum execution time: 13_451_000 picoseconds.
-		Weight::from_parts(15_323_000, 3603)
+		// Minimum execution time: 13_641_000 picoseconds.
+		Weight::from_parts(15_463_000, 3603)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -194,16 +203,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Restaking::Positions` (`max_values`: None, `max_size`: Some(286), added: 2761, mode: `MaxEncodedLen`)
 	/// Storage: `Restaking::StakerPools` (r:1 w:1)
 	/// Proof: `Restaking::StakerPools` (`max_values`: None, `max_size`: Some(1201), added: 3676, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:2 w:2)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:2 w:2)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	fn deposit() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1216`
-		//  Estimated: `6196`
-		// Minimum execution time: 91_236_000 picoseconds.
-		Weight::from_parts(99_449_000, 6196)
-			.saturating_add(T::DbWeight::get().reads(7_u64))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
+		//  Measured:  `1709`
+		//  Estimated: `6208`
+		// Minimum execution time: 96_134_000 picoseconds.
+		Weight::from_parts(101_342_000, 6208)
+			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `Restaking::Vaults` (r:1 w:0)
 	/// Proof: `Restaking::Vaults` (`max_values`: None, `max_size`: Some(138), added: 2613, mode: `MaxEncodedLen`)
@@ -217,10 +228,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Restaking::PendingWithdrawals` (`max_values`: None, `max_size`: Some(2897), added: 5372, mode: `MaxEncodedLen`)
 	fn queue_withdrawal() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3363`
+		//  Measured:  `3367`
 		//  Estimated: `6362`
-		// Minimum execution time: 57_005_000 picoseconds.
-		Weight::from_parts(64_836_000, 6362)
+		// Minimum execution time: 56_725_000 picoseconds.
+		Weight::from_parts(60_430_000, 6362)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -238,10 +249,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Restaking::PendingWithdrawals` (`max_values`: None, `max_size`: Some(2897), added: 5372, mode: `MaxEncodedLen`)
 	fn redelegate() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3704`
+		//  Measured:  `3708`
 		//  Estimated: `6362`
-		// Minimum execution time: 62_863_000 picoseconds.
-		Weight::from_parts(69_243_000, 6362)
+		// Minimum execution time: 62_714_000 picoseconds.
+		Weight::from_parts(67_661_000, 6362)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -261,10 +272,33 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Restaking::StakerPools` (`max_values`: None, `max_size`: Some(1201), added: 3676, mode: `MaxEncodedLen`)
 	fn complete_withdrawal() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3776`
+		//  Measured:  `3780`
 		//  Estimated: `6362`
-		// Minimum execution time: 75_082_000 picoseconds.
-		Weight::from_parts(80_049_000, 6362)
+		// Minimum execution time: 74_461_000 picoseconds.
+		Weight::from_parts(81_422_000, 6362)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+	}
+	/// Storage: `Restaking::PendingWithdrawals` (r:1 w:1)
+	/// Proof: `Restaking::PendingWithdrawals` (`max_values`: None, `max_size`: Some(2897), added: 5372, mode: `MaxEncodedLen`)
+	/// Storage: `Restaking::Vaults` (r:1 w:0)
+	/// Proof: `Restaking::Vaults` (`max_values`: None, `max_size`: Some(138), added: 2613, mode: `MaxEncodedLen`)
+	/// Storage: `Restaking::WithdrawalBuckets` (r:1 w:1)
+	/// Proof: `Restaking::WithdrawalBuckets` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
+	/// Storage: `Restaking::Pools` (r:1 w:1)
+	/// Proof: `Restaking::Pools` (`max_values`: None, `max_size`: Some(859), added: 3334, mode: `MaxEncodedLen`)
+	/// Storage: `Restaking::Operators` (r:1 w:0)
+	/// Proof: `Restaking::Operators` (`max_values`: None, `max_size`: Some(320), added: 2795, mode: `MaxEncodedLen`)
+	/// Storage: `Restaking::Positions` (r:1 w:1)
+	/// Proof: `Restaking::Positions` (`max_values`: None, `max_size`: Some(286), added: 2761, mode: `MaxEncodedLen`)
+	/// Storage: `Restaking::StakerPools` (r:1 w:1)
+	/// Proof: `Restaking::StakerPools` (`max_values`: None, `max_size`: Some(1201), added: 3676, mode: `MaxEncodedLen`)
+	fn complete_redelegation() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `3780`
+		//  Estimated: `6362`
+		// Minimum execution time: 74_461_000 picoseconds.
+		Weight::from_parts(81_422_000, 6362)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -274,32 +308,36 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Restaking::Pools` (`max_values`: None, `max_size`: Some(859), added: 3334, mode: `MaxEncodedLen`)
 	/// Storage: `Restaking::WithdrawalBuckets` (r:170 w:170)
 	/// Proof: `Restaking::WithdrawalBuckets` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:1 w:1)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// The range of component `b` is `[1, 170]`.
 	fn slash_pool_live_buckets(b: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `643 + b * (52 ±0)`
+		//  Measured:  `1167 + b * (52 ±0)`
 		//  Estimated: `4324 + b * (2579 ±0)`
-		// Minimum execution time: 56_705_000 picoseconds.
-		Weight::from_parts(42_844_180, 4324)
-			// Standard Error: 10_224
-			.saturating_add(Weight::from_parts(11_318_192, 0).saturating_mul(b.into()))
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+		// Minimum execution time: 69_854_000 picoseconds.
+		Weight::from_parts(54_009_781, 4324)
+			// Standard Error: 16_528
+			.saturating_add(Weight::from_parts(11_466_091, 0).saturating_mul(b.into()))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(b.into())))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(b.into())))
 			.saturating_add(Weight::from_parts(0, 2579).saturating_mul(b.into()))
 	}
+	/// Storage: `Assets::Asset` (r:1 w:0)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Restaking::Pools` (r:1 w:1)
 	/// Proof: `Restaking::Pools` (`max_values`: None, `max_size`: Some(859), added: 3334, mode: `MaxEncodedLen`)
 	fn credit_pool_reward() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `350`
+		//  Measured:  `721`
 		//  Estimated: `4324`
-		// Minimum execution time: 14_071_000 picoseconds.
-		Weight::from_parts(15_933_000, 4324)
-			.saturating_add(T::DbWeight::get().reads(1_u64))
+		// Minimum execution time: 22_283_000 picoseconds.
+		Weight::from_parts(25_268_000, 4324)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Restaking::Positions` (r:1 w:1)
@@ -310,8 +348,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `478`
 		//  Estimated: `4324`
-		// Minimum execution time: 20_220_000 picoseconds.
-		Weight::from_parts(22_524_000, 4324)
+		// Minimum execution time: 20_731_000 picoseconds.
+		Weight::from_parts(23_535_000, 4324)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -325,7 +363,7 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `6`
 		//  Estimated: `3785`
-		// Minimum execution time: 11_727_000 picoseconds.
+		// Minimum execution time: 11_797_000 picoseconds.
 		Weight::from_parts(13_190_000, 3785)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
@@ -336,8 +374,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `346`
 		//  Estimated: `3785`
-		// Minimum execution time: 14_271_000 picoseconds.
-		Weight::from_parts(15_944_000, 3785)
+		// Minimum execution time: 14_652_000 picoseconds.
+		Weight::from_parts(16_024_000, 3785)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -347,8 +385,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `346`
 		//  Estimated: `3785`
-		// Minimum execution time: 13_760_000 picoseconds.
-		Weight::from_parts(15_464_000, 3785)
+		// Minimum execution time: 14_101_000 picoseconds.
+		Weight::from_parts(15_393_000, 3785)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -358,8 +396,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `346`
 		//  Estimated: `3785`
-		// Minimum execution time: 13_690_000 picoseconds.
-		Weight::from_parts(14_922_000, 3785)
+		// Minimum execution time: 13_921_000 picoseconds.
+		Weight::from_parts(15_233_000, 3785)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -369,51 +407,59 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `346`
 		//  Estimated: `3785`
-		// Minimum execution time: 13_731_000 picoseconds.
-		Weight::from_parts(15_403_000, 3785)
+		// Minimum execution time: 14_031_000 picoseconds.
+		Weight::from_parts(15_313_000, 3785)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Restaking::NextVaultId` (r:1 w:1)
 	/// Proof: `Restaking::NextVaultId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:2 w:2)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:2 w:2)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `Restaking::Vaults` (r:0 w:1)
 	/// Proof: `Restaking::Vaults` (`max_values`: None, `max_size`: Some(138), added: 2613, mode: `MaxEncodedLen`)
 	fn create_vault() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `161`
-		//  Estimated: `6196`
-		// Minimum execution time: 103_514_000 picoseconds.
-		Weight::from_parts(116_063_000, 6196)
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
-			.saturating_add(RocksDbWeight::get().writes(5_u64))
+		//  Measured:  `613`
+		//  Estimated: `6208`
+		// Minimum execution time: 109_954_000 picoseconds.
+		Weight::from_parts(115_061_000, 6208)
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
+			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Restaking::NextVaultId` (r:1 w:1)
 	/// Proof: `Restaking::NextVaultId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:2 w:2)
+	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:2 w:2)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `Restaking::Vaults` (r:0 w:1)
 	/// Proof: `Restaking::Vaults` (`max_values`: None, `max_size`: Some(138), added: 2613, mode: `MaxEncodedLen`)
 	fn force_create_vault() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `161`
-		//  Estimated: `6196`
-		// Minimum execution time: 59_559_000 picoseconds.
-		Weight::from_parts(64_977_000, 6196)
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
-			.saturating_add(RocksDbWeight::get().writes(4_u64))
+		//  Measured:  `613`
+		//  Estimated: `6208`
+		// Minimum execution time: 65_668_000 picoseconds.
+		Weight::from_parts(69_164_000, 6208)
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Restaking::Vaults` (r:1 w:1)
 	/// Proof: `Restaking::Vaults` (`max_values`: None, `max_size`: Some(138), added: 2613, mode: `MaxEncodedLen`)
 	fn set_vault_limits() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `190`
+		//  Measured:  `194`
 		//  Estimated: `3603`
-		// Minimum execution time: 13_209_000 picoseconds.
-		Weight::from_parts(15_053_000, 3603)
+		// Minimum execution time: 13_680_000 picoseconds.
+		Weight::from_parts(15_193_000, 3603)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -421,10 +467,10 @@ impl WeightInfo for () {
 	/// Proof: `Restaking::Vaults` (`max_values`: None, `max_size`: Some(138), added: 2613, mode: `MaxEncodedLen`)
 	fn pause_vault() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `190`
+		//  Measured:  `194`
 		//  Estimated: `3603`
-		// Minimum execution time: 13_390_000 picoseconds.
-		Weight::from_parts(14_962_000, 3603)
+		// Minimum execution time: 13_551_000 picoseconds.
+		Weight::from_parts(15_232_000, 3603)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -432,10 +478,10 @@ impl WeightInfo for () {
 	/// Proof: `Restaking::Vaults` (`max_values`: None, `max_size`: Some(138), added: 2613, mode: `MaxEncodedLen`)
 	fn resume_vault() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `190`
+		//  Measured:  `194`
 		//  Estimated: `3603`
-		// Minimum execution time: 13_451_000 picoseconds.
-		Weight::from_parts(15_323_000, 3603)
+		// Minimum execution time: 13_641_000 picoseconds.
+		Weight::from_parts(15_463_000, 3603)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -449,16 +495,18 @@ impl WeightInfo for () {
 	/// Proof: `Restaking::Positions` (`max_values`: None, `max_size`: Some(286), added: 2761, mode: `MaxEncodedLen`)
 	/// Storage: `Restaking::StakerPools` (r:1 w:1)
 	/// Proof: `Restaking::StakerPools` (`max_values`: None, `max_size`: Some(1201), added: 3676, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:2 w:2)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:2 w:2)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	fn deposit() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1216`
-		//  Estimated: `6196`
-		// Minimum execution time: 91_236_000 picoseconds.
-		Weight::from_parts(99_449_000, 6196)
-			.saturating_add(RocksDbWeight::get().reads(7_u64))
-			.saturating_add(RocksDbWeight::get().writes(6_u64))
+		//  Measured:  `1709`
+		//  Estimated: `6208`
+		// Minimum execution time: 96_134_000 picoseconds.
+		Weight::from_parts(101_342_000, 6208)
+			.saturating_add(RocksDbWeight::get().reads(8_u64))
+			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	/// Storage: `Restaking::Vaults` (r:1 w:0)
 	/// Proof: `Restaking::Vaults` (`max_values`: None, `max_size`: Some(138), added: 2613, mode: `MaxEncodedLen`)
@@ -472,10 +520,10 @@ impl WeightInfo for () {
 	/// Proof: `Restaking::PendingWithdrawals` (`max_values`: None, `max_size`: Some(2897), added: 5372, mode: `MaxEncodedLen`)
 	fn queue_withdrawal() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3363`
+		//  Measured:  `3367`
 		//  Estimated: `6362`
-		// Minimum execution time: 57_005_000 picoseconds.
-		Weight::from_parts(64_836_000, 6362)
+		// Minimum execution time: 56_725_000 picoseconds.
+		Weight::from_parts(60_430_000, 6362)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
@@ -493,10 +541,10 @@ impl WeightInfo for () {
 	/// Proof: `Restaking::PendingWithdrawals` (`max_values`: None, `max_size`: Some(2897), added: 5372, mode: `MaxEncodedLen`)
 	fn redelegate() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3704`
+		//  Measured:  `3708`
 		//  Estimated: `6362`
-		// Minimum execution time: 62_863_000 picoseconds.
-		Weight::from_parts(69_243_000, 6362)
+		// Minimum execution time: 62_714_000 picoseconds.
+		Weight::from_parts(67_661_000, 6362)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
@@ -516,10 +564,33 @@ impl WeightInfo for () {
 	/// Proof: `Restaking::StakerPools` (`max_values`: None, `max_size`: Some(1201), added: 3676, mode: `MaxEncodedLen`)
 	fn complete_withdrawal() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3776`
+		//  Measured:  `3780`
 		//  Estimated: `6362`
-		// Minimum execution time: 75_082_000 picoseconds.
-		Weight::from_parts(80_049_000, 6362)
+		// Minimum execution time: 74_461_000 picoseconds.
+		Weight::from_parts(81_422_000, 6362)
+			.saturating_add(RocksDbWeight::get().reads(7_u64))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
+	}
+	/// Storage: `Restaking::PendingWithdrawals` (r:1 w:1)
+	/// Proof: `Restaking::PendingWithdrawals` (`max_values`: None, `max_size`: Some(2897), added: 5372, mode: `MaxEncodedLen`)
+	/// Storage: `Restaking::Vaults` (r:1 w:0)
+	/// Proof: `Restaking::Vaults` (`max_values`: None, `max_size`: Some(138), added: 2613, mode: `MaxEncodedLen`)
+	/// Storage: `Restaking::WithdrawalBuckets` (r:1 w:1)
+	/// Proof: `Restaking::WithdrawalBuckets` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
+	/// Storage: `Restaking::Pools` (r:1 w:1)
+	/// Proof: `Restaking::Pools` (`max_values`: None, `max_size`: Some(859), added: 3334, mode: `MaxEncodedLen`)
+	/// Storage: `Restaking::Operators` (r:1 w:0)
+	/// Proof: `Restaking::Operators` (`max_values`: None, `max_size`: Some(320), added: 2795, mode: `MaxEncodedLen`)
+	/// Storage: `Restaking::Positions` (r:1 w:1)
+	/// Proof: `Restaking::Positions` (`max_values`: None, `max_size`: Some(286), added: 2761, mode: `MaxEncodedLen`)
+	/// Storage: `Restaking::StakerPools` (r:1 w:1)
+	/// Proof: `Restaking::StakerPools` (`max_values`: None, `max_size`: Some(1201), added: 3676, mode: `MaxEncodedLen`)
+	fn complete_redelegation() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `3780`
+		//  Estimated: `6362`
+		// Minimum execution time: 74_461_000 picoseconds.
+		Weight::from_parts(81_422_000, 6362)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
@@ -529,32 +600,36 @@ impl WeightInfo for () {
 	/// Proof: `Restaking::Pools` (`max_values`: None, `max_size`: Some(859), added: 3334, mode: `MaxEncodedLen`)
 	/// Storage: `Restaking::WithdrawalBuckets` (r:170 w:170)
 	/// Proof: `Restaking::WithdrawalBuckets` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:1 w:1)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// The range of component `b` is `[1, 170]`.
 	fn slash_pool_live_buckets(b: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `643 + b * (52 ±0)`
+		//  Measured:  `1167 + b * (52 ±0)`
 		//  Estimated: `4324 + b * (2579 ±0)`
-		// Minimum execution time: 56_705_000 picoseconds.
-		Weight::from_parts(42_844_180, 4324)
-			// Standard Error: 10_224
-			.saturating_add(Weight::from_parts(11_318_192, 0).saturating_mul(b.into()))
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
+		// Minimum execution time: 69_854_000 picoseconds.
+		Weight::from_parts(54_009_781, 4324)
+			// Standard Error: 16_528
+			.saturating_add(Weight::from_parts(11_466_091, 0).saturating_mul(b.into()))
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(b.into())))
-			.saturating_add(RocksDbWeight::get().writes(3_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(b.into())))
 			.saturating_add(Weight::from_parts(0, 2579).saturating_mul(b.into()))
 	}
+	/// Storage: `Assets::Asset` (r:1 w:0)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Restaking::Pools` (r:1 w:1)
 	/// Proof: `Restaking::Pools` (`max_values`: None, `max_size`: Some(859), added: 3334, mode: `MaxEncodedLen`)
 	fn credit_pool_reward() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `350`
+		//  Measured:  `721`
 		//  Estimated: `4324`
-		// Minimum execution time: 14_071_000 picoseconds.
-		Weight::from_parts(15_933_000, 4324)
-			.saturating_add(RocksDbWeight::get().reads(1_u64))
+		// Minimum execution time: 22_283_000 picoseconds.
+		Weight::from_parts(25_268_000, 4324)
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Restaking::Positions` (r:1 w:1)
@@ -565,8 +640,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `478`
 		//  Estimated: `4324`
-		// Minimum execution time: 20_220_000 picoseconds.
-		Weight::from_parts(22_524_000, 4324)
+		// Minimum execution time: 20_731_000 picoseconds.
+		Weight::from_parts(23_535_000, 4324)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}

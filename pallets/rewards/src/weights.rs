@@ -66,7 +66,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Restaking::Pools` (`max_values`: None, `max_size`: Some(859), added: 3334, mode: `MaxEncodedLen`)
 	/// Storage: `Rewards::NextSubmissionId` (r:1 w:1)
 	/// Proof: `Rewards::NextSubmissionId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:2 w:2)
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:2 w:2)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Rewards::ProtocolFee` (r:1 w:0)
 	/// Proof: `Rewards::ProtocolFee` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
@@ -82,18 +86,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `v` is `[1, 8]`.
 	fn submit_rewards(o: u32, v: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `0 + o * (366 ±0) + v * (656 ±0)`
-		//  Estimated: `27662 + o * (11260 ±0) + v * (60110 ±0)`
-		// Minimum execution time: 246_898_000 picoseconds.
-		Weight::from_parts(250_274_000, 27662)
-			// Standard Error: 3_875_080
-			.saturating_add(Weight::from_parts(69_709_888, 0).saturating_mul(o.into()))
-			// Standard Error: 30_441_820
-			.saturating_add(Weight::from_parts(273_837_522, 0).saturating_mul(v.into()))
-			.saturating_add(T::DbWeight::get().reads(28_u64))
+		//  Measured:  `0 + o * (360 ±0) + v * (630 ±0)`
+		//  Estimated: `27662 + o * (11260 ±1_714) + v * (60110 ±12_770)`
+		// Minimum execution time: 256_092_000 picoseconds.
+		Weight::from_parts(261_651_000, 27662)
+			// Standard Error: 3_933_884
+			.saturating_add(Weight::from_parts(71_531_307, 0).saturating_mul(o.into()))
+			// Standard Error: 30_903_768
+			.saturating_add(Weight::from_parts(273_845_597, 0).saturating_mul(v.into()))
+			.saturating_add(T::DbWeight::get().reads(30_u64))
 			.saturating_add(T::DbWeight::get().reads((7_u64).saturating_mul(o.into())))
 			.saturating_add(T::DbWeight::get().reads((18_u64).saturating_mul(v.into())))
-			.saturating_add(T::DbWeight::get().writes(14_u64))
+			.saturating_add(T::DbWeight::get().writes(16_u64))
 			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(o.into())))
 			.saturating_add(T::DbWeight::get().writes((18_u64).saturating_mul(v.into())))
 			.saturating_add(Weight::from_parts(0, 11260).saturating_mul(o.into()))
@@ -117,47 +121,55 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `a` is `[1, 4]`.
 	fn claim_rewards(p: u32, a: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `468 + a * (363 ±0) + p * (199 ±0)`
-		//  Estimated: `6208 + a * (3061 ±69) + p * (3334 ±0)`
-		// Minimum execution time: 245_857_000 picoseconds.
-		Weight::from_parts(248_761_000, 6208)
-			// Standard Error: 133_010
-			.saturating_add(Weight::from_parts(12_369_325, 0).saturating_mul(p.into()))
-			// Standard Error: 1_052_523
-			.saturating_add(Weight::from_parts(16_828_988, 0).saturating_mul(a.into()))
+		//  Measured:  `446 + a * (385 ±0) + p * (199 ±0)`
+		//  Estimated: `6208 + a * (3082 ±44) + p * (3334 ±0)`
+		// Minimum execution time: 245_146_000 picoseconds.
+		Weight::from_parts(249_161_000, 6208)
+			// Standard Error: 200_140
+			.saturating_add(Weight::from_parts(14_285_785, 0).saturating_mul(p.into()))
+			// Standard Error: 1_593_589
+			.saturating_add(Weight::from_parts(20_214_227, 0).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(a.into())))
 			.saturating_add(T::DbWeight::get().writes(16_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(a.into())))
-			.saturating_add(Weight::from_parts(0, 3061).saturating_mul(a.into()))
+			.saturating_add(Weight::from_parts(0, 3082).saturating_mul(a.into()))
 			.saturating_add(Weight::from_parts(0, 3334).saturating_mul(p.into()))
 	}
 	/// Storage: `Rewards::OperatorCommission` (r:1 w:1)
 	/// Proof: `Rewards::OperatorCommission` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:2 w:2)
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:2 w:2)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn claim_commission() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `519`
-		//  Estimated: `6196`
-		// Minimum execution time: 61_242_000 picoseconds.
-		Weight::from_parts(64_817_000, 6196)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+		//  Measured:  `1081`
+		//  Estimated: `6208`
+		// Minimum execution time: 69_824_000 picoseconds.
+		Weight::from_parts(73_570_000, 6208)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Rewards::AccruedProtocolFees` (r:1 w:1)
 	/// Proof: `Rewards::AccruedProtocolFees` (`max_values`: None, `max_size`: Some(37), added: 2512, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:2 w:2)
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:2 w:2)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn transfer_protocol_fees() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `530`
-		//  Estimated: `6196`
-		// Minimum execution time: 60_721_000 picoseconds.
-		Weight::from_parts(64_095_000, 6196)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+		//  Measured:  `1092`
+		//  Estimated: `6208`
+		// Minimum execution time: 68_632_000 picoseconds.
+		Weight::from_parts(73_370_000, 6208)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Rewards::ProtocolFee` (r:0 w:1)
 	/// Proof: `Rewards::ProtocolFee` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
@@ -165,8 +177,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_648_000 picoseconds.
-		Weight::from_parts(6_449_000, 0)
+		// Minimum execution time: 5_528_000 picoseconds.
+		Weight::from_parts(6_469_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
@@ -187,7 +199,11 @@ impl WeightInfo for () {
 	/// Proof: `Restaking::Pools` (`max_values`: None, `max_size`: Some(859), added: 3334, mode: `MaxEncodedLen`)
 	/// Storage: `Rewards::NextSubmissionId` (r:1 w:1)
 	/// Proof: `Rewards::NextSubmissionId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:2 w:2)
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:2 w:2)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Rewards::ProtocolFee` (r:1 w:0)
 	/// Proof: `Rewards::ProtocolFee` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
@@ -203,18 +219,18 @@ impl WeightInfo for () {
 	/// The range of component `v` is `[1, 8]`.
 	fn submit_rewards(o: u32, v: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `0 + o * (366 ±0) + v * (656 ±0)`
-		//  Estimated: `27662 + o * (11260 ±0) + v * (60110 ±0)`
-		// Minimum execution time: 246_898_000 picoseconds.
-		Weight::from_parts(250_274_000, 27662)
-			// Standard Error: 3_875_080
-			.saturating_add(Weight::from_parts(69_709_888, 0).saturating_mul(o.into()))
-			// Standard Error: 30_441_820
-			.saturating_add(Weight::from_parts(273_837_522, 0).saturating_mul(v.into()))
-			.saturating_add(RocksDbWeight::get().reads(28_u64))
+		//  Measured:  `0 + o * (360 ±0) + v * (630 ±0)`
+		//  Estimated: `27662 + o * (11260 ±1_714) + v * (60110 ±12_770)`
+		// Minimum execution time: 256_092_000 picoseconds.
+		Weight::from_parts(261_651_000, 27662)
+			// Standard Error: 3_933_884
+			.saturating_add(Weight::from_parts(71_531_307, 0).saturating_mul(o.into()))
+			// Standard Error: 30_903_768
+			.saturating_add(Weight::from_parts(273_845_597, 0).saturating_mul(v.into()))
+			.saturating_add(RocksDbWeight::get().reads(30_u64))
 			.saturating_add(RocksDbWeight::get().reads((7_u64).saturating_mul(o.into())))
 			.saturating_add(RocksDbWeight::get().reads((18_u64).saturating_mul(v.into())))
-			.saturating_add(RocksDbWeight::get().writes(14_u64))
+			.saturating_add(RocksDbWeight::get().writes(16_u64))
 			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(o.into())))
 			.saturating_add(RocksDbWeight::get().writes((18_u64).saturating_mul(v.into())))
 			.saturating_add(Weight::from_parts(0, 11260).saturating_mul(o.into()))
@@ -238,47 +254,55 @@ impl WeightInfo for () {
 	/// The range of component `a` is `[1, 4]`.
 	fn claim_rewards(p: u32, a: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `468 + a * (363 ±0) + p * (199 ±0)`
-		//  Estimated: `6208 + a * (3061 ±69) + p * (3334 ±0)`
-		// Minimum execution time: 245_857_000 picoseconds.
-		Weight::from_parts(248_761_000, 6208)
-			// Standard Error: 133_010
-			.saturating_add(Weight::from_parts(12_369_325, 0).saturating_mul(p.into()))
-			// Standard Error: 1_052_523
-			.saturating_add(Weight::from_parts(16_828_988, 0).saturating_mul(a.into()))
+		//  Measured:  `446 + a * (385 ±0) + p * (199 ±0)`
+		//  Estimated: `6208 + a * (3082 ±44) + p * (3334 ±0)`
+		// Minimum execution time: 245_146_000 picoseconds.
+		Weight::from_parts(249_161_000, 6208)
+			// Standard Error: 200_140
+			.saturating_add(Weight::from_parts(14_285_785, 0).saturating_mul(p.into()))
+			// Standard Error: 1_593_589
+			.saturating_add(Weight::from_parts(20_214_227, 0).saturating_mul(a.into()))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(p.into())))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(a.into())))
 			.saturating_add(RocksDbWeight::get().writes(16_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(p.into())))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(a.into())))
-			.saturating_add(Weight::from_parts(0, 3061).saturating_mul(a.into()))
+			.saturating_add(Weight::from_parts(0, 3082).saturating_mul(a.into()))
 			.saturating_add(Weight::from_parts(0, 3334).saturating_mul(p.into()))
 	}
 	/// Storage: `Rewards::OperatorCommission` (r:1 w:1)
 	/// Proof: `Rewards::OperatorCommission` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:2 w:2)
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:2 w:2)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn claim_commission() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `519`
-		//  Estimated: `6196`
-		// Minimum execution time: 61_242_000 picoseconds.
-		Weight::from_parts(64_817_000, 6196)
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
-			.saturating_add(RocksDbWeight::get().writes(3_u64))
+		//  Measured:  `1081`
+		//  Estimated: `6208`
+		// Minimum execution time: 69_824_000 picoseconds.
+		Weight::from_parts(73_570_000, 6208)
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Rewards::AccruedProtocolFees` (r:1 w:1)
 	/// Proof: `Rewards::AccruedProtocolFees` (`max_values`: None, `max_size`: Some(37), added: 2512, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:2 w:2)
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:2 w:2)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn transfer_protocol_fees() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `530`
-		//  Estimated: `6196`
-		// Minimum execution time: 60_721_000 picoseconds.
-		Weight::from_parts(64_095_000, 6196)
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
-			.saturating_add(RocksDbWeight::get().writes(3_u64))
+		//  Measured:  `1092`
+		//  Estimated: `6208`
+		// Minimum execution time: 68_632_000 picoseconds.
+		Weight::from_parts(73_370_000, 6208)
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Rewards::ProtocolFee` (r:0 w:1)
 	/// Proof: `Rewards::ProtocolFee` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
@@ -286,8 +310,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_648_000 picoseconds.
-		Weight::from_parts(6_449_000, 0)
+		// Minimum execution time: 5_528_000 picoseconds.
+		Weight::from_parts(6_469_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 }

@@ -73,10 +73,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `730`
 		//  Estimated: `3991`
-		// Minimum execution time: 57_146_000 picoseconds.
-		Weight::from_parts(61_692_169, 3991)
-			// Standard Error: 102
-			.saturating_add(Weight::from_parts(784, 0).saturating_mul(e.into()))
+		// Minimum execution time: 61_832_000 picoseconds.
+		Weight::from_parts(65_893_433, 3991)
+			// Standard Error: 81
+			.saturating_add(Weight::from_parts(1_036, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -94,8 +94,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1706`
 		//  Estimated: `4587`
-		// Minimum execution time: 33_370_000 picoseconds.
-		Weight::from_parts(36_164_000, 4587)
+		// Minimum execution time: 35_363_000 picoseconds.
+		Weight::from_parts(38_147_000, 4587)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -111,8 +111,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Restaking::Vaults` (`max_values`: None, `max_size`: Some(138), added: 2613, mode: `MaxEncodedLen`)
 	/// Storage: `Restaking::Pools` (r:8 w:8)
 	/// Proof: `Restaking::Pools` (`max_values`: None, `max_size`: Some(859), added: 3334, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:9 w:9)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:9 w:9)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `Slashing::PendingSlashCount` (r:1 w:1)
 	/// Proof: `Slashing::PendingSlashCount` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `Slashing::SlashesDueAt` (r:1 w:1)
@@ -122,15 +124,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `v` is `[1, 8]`.
 	fn execute_slash(v: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2297 + v * (256 ±0)`
+		//  Measured:  `2805 + v * (242 ±0)`
 		//  Estimated: `4587 + v * (3334 ±0)`
-		// Minimum execution time: 120_710_000 picoseconds.
-		Weight::from_parts(69_115_017, 4587)
-			// Standard Error: 89_151
-			.saturating_add(Weight::from_parts(61_763_353, 0).saturating_mul(v.into()))
-			.saturating_add(T::DbWeight::get().reads(7_u64))
+		// Minimum execution time: 126_920_000 picoseconds.
+		Weight::from_parts(79_466_383, 4587)
+			// Standard Error: 51_451
+			.saturating_add(Weight::from_parts(55_658_088, 0).saturating_mul(v.into()))
+			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(v.into())))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(v.into())))
 			.saturating_add(Weight::from_parts(0, 3334).saturating_mul(v.into()))
 	}
@@ -140,8 +142,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3`
 		//  Estimated: `3991`
-		// Minimum execution time: 3_716_000 picoseconds.
-		Weight::from_parts(4_317_000, 3991)
+		// Minimum execution time: 3_746_000 picoseconds.
+		Weight::from_parts(4_367_000, 3991)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 	}
 	/// Storage: `Slashing::SlashesDueAt` (r:1 w:1)
@@ -158,8 +160,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Restaking::Vaults` (`max_values`: None, `max_size`: Some(138), added: 2613, mode: `MaxEncodedLen`)
 	/// Storage: `Restaking::Pools` (r:8 w:8)
 	/// Proof: `Restaking::Pools` (`max_values`: None, `max_size`: Some(859), added: 3334, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:9 w:9)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:9 w:9)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `Slashing::PendingSlashCount` (r:1 w:1)
 	/// Proof: `Slashing::PendingSlashCount` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `Slashing::Incidents` (r:0 w:8)
@@ -168,18 +172,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `v` is `[1, 8]`.
 	fn on_initialize(n: u32, v: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1171 + n * (1138 ±0) + v * (258 ±0)`
+		//  Measured:  `1663 + n * (1138 ±0) + v * (242 ±0)`
 		//  Estimated: `3991 + n * (3597 ±0) + v * (3334 ±0)`
-		// Minimum execution time: 538_463_000 picoseconds.
-		Weight::from_parts(550_341_000, 3991)
-			// Standard Error: 6_161_846
-			.saturating_add(Weight::from_parts(151_755_695, 0).saturating_mul(n.into()))
-			// Standard Error: 6_161_846
-			.saturating_add(Weight::from_parts(129_308_950, 0).saturating_mul(v.into()))
-			.saturating_add(T::DbWeight::get().reads(6_u64))
+		// Minimum execution time: 506_225_000 picoseconds.
+		Weight::from_parts(515_619_000, 3991)
+			// Standard Error: 5_001_071
+			.saturating_add(Weight::from_parts(134_156_537, 0).saturating_mul(n.into()))
+			// Standard Error: 5_001_071
+			.saturating_add(Weight::from_parts(106_428_172, 0).saturating_mul(v.into()))
+			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(v.into())))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(v.into())))
 			.saturating_add(Weight::from_parts(0, 3597).saturating_mul(n.into()))
@@ -210,10 +214,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `730`
 		//  Estimated: `3991`
-		// Minimum execution time: 57_146_000 picoseconds.
-		Weight::from_parts(61_692_169, 3991)
-			// Standard Error: 102
-			.saturating_add(Weight::from_parts(784, 0).saturating_mul(e.into()))
+		// Minimum execution time: 61_832_000 picoseconds.
+		Weight::from_parts(65_893_433, 3991)
+			// Standard Error: 81
+			.saturating_add(Weight::from_parts(1_036, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
@@ -231,8 +235,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1706`
 		//  Estimated: `4587`
-		// Minimum execution time: 33_370_000 picoseconds.
-		Weight::from_parts(36_164_000, 4587)
+		// Minimum execution time: 35_363_000 picoseconds.
+		Weight::from_parts(38_147_000, 4587)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
@@ -248,8 +252,10 @@ impl WeightInfo for () {
 	/// Proof: `Restaking::Vaults` (`max_values`: None, `max_size`: Some(138), added: 2613, mode: `MaxEncodedLen`)
 	/// Storage: `Restaking::Pools` (r:8 w:8)
 	/// Proof: `Restaking::Pools` (`max_values`: None, `max_size`: Some(859), added: 3334, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:9 w:9)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:9 w:9)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `Slashing::PendingSlashCount` (r:1 w:1)
 	/// Proof: `Slashing::PendingSlashCount` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `Slashing::SlashesDueAt` (r:1 w:1)
@@ -259,15 +265,15 @@ impl WeightInfo for () {
 	/// The range of component `v` is `[1, 8]`.
 	fn execute_slash(v: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2297 + v * (256 ±0)`
+		//  Measured:  `2805 + v * (242 ±0)`
 		//  Estimated: `4587 + v * (3334 ±0)`
-		// Minimum execution time: 120_710_000 picoseconds.
-		Weight::from_parts(69_115_017, 4587)
-			// Standard Error: 89_151
-			.saturating_add(Weight::from_parts(61_763_353, 0).saturating_mul(v.into()))
-			.saturating_add(RocksDbWeight::get().reads(7_u64))
+		// Minimum execution time: 126_920_000 picoseconds.
+		Weight::from_parts(79_466_383, 4587)
+			// Standard Error: 51_451
+			.saturating_add(Weight::from_parts(55_658_088, 0).saturating_mul(v.into()))
+			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(v.into())))
-			.saturating_add(RocksDbWeight::get().writes(5_u64))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
 			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(v.into())))
 			.saturating_add(Weight::from_parts(0, 3334).saturating_mul(v.into()))
 	}
@@ -277,8 +283,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `3`
 		//  Estimated: `3991`
-		// Minimum execution time: 3_716_000 picoseconds.
-		Weight::from_parts(4_317_000, 3991)
+		// Minimum execution time: 3_746_000 picoseconds.
+		Weight::from_parts(4_367_000, 3991)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 	}
 	/// Storage: `Slashing::SlashesDueAt` (r:1 w:1)
@@ -295,8 +301,10 @@ impl WeightInfo for () {
 	/// Proof: `Restaking::Vaults` (`max_values`: None, `max_size`: Some(138), added: 2613, mode: `MaxEncodedLen`)
 	/// Storage: `Restaking::Pools` (r:8 w:8)
 	/// Proof: `Restaking::Pools` (`max_values`: None, `max_size`: Some(859), added: 3334, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:9 w:9)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:9 w:9)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `Slashing::PendingSlashCount` (r:1 w:1)
 	/// Proof: `Slashing::PendingSlashCount` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `Slashing::Incidents` (r:0 w:8)
@@ -305,18 +313,18 @@ impl WeightInfo for () {
 	/// The range of component `v` is `[1, 8]`.
 	fn on_initialize(n: u32, v: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1171 + n * (1138 ±0) + v * (258 ±0)`
+		//  Measured:  `1663 + n * (1138 ±0) + v * (242 ±0)`
 		//  Estimated: `3991 + n * (3597 ±0) + v * (3334 ±0)`
-		// Minimum execution time: 538_463_000 picoseconds.
-		Weight::from_parts(550_341_000, 3991)
-			// Standard Error: 6_161_846
-			.saturating_add(Weight::from_parts(151_755_695, 0).saturating_mul(n.into()))
-			// Standard Error: 6_161_846
-			.saturating_add(Weight::from_parts(129_308_950, 0).saturating_mul(v.into()))
-			.saturating_add(RocksDbWeight::get().reads(6_u64))
+		// Minimum execution time: 506_225_000 picoseconds.
+		Weight::from_parts(515_619_000, 3991)
+			// Standard Error: 5_001_071
+			.saturating_add(Weight::from_parts(134_156_537, 0).saturating_mul(n.into()))
+			// Standard Error: 5_001_071
+			.saturating_add(Weight::from_parts(106_428_172, 0).saturating_mul(v.into()))
+			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(v.into())))
-			.saturating_add(RocksDbWeight::get().writes(3_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(v.into())))
 			.saturating_add(Weight::from_parts(0, 3597).saturating_mul(n.into()))
