@@ -71,8 +71,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `6`
 		//  Estimated: `3785`
-		// Minimum execution time: 11_797_000 picoseconds.
-		Weight::from_parts(13_190_000, 3785)
+		// Minimum execution time: 11_527_000 picoseconds.
+		Weight::from_parts(12_689_000, 3785)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -82,8 +82,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `346`
 		//  Estimated: `3785`
-		// Minimum execution time: 14_652_000 picoseconds.
-		Weight::from_parts(16_024_000, 3785)
+		// Minimum execution time: 14_141_000 picoseconds.
+		Weight::from_parts(15_553_000, 3785)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -93,8 +93,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `346`
 		//  Estimated: `3785`
-		// Minimum execution time: 14_101_000 picoseconds.
-		Weight::from_parts(15_393_000, 3785)
+		// Minimum execution time: 13_611_000 picoseconds.
+		Weight::from_parts(14_852_000, 3785)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -104,8 +104,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `346`
 		//  Estimated: `3785`
-		// Minimum execution time: 13_921_000 picoseconds.
-		Weight::from_parts(15_233_000, 3785)
+		// Minimum execution time: 13_430_000 picoseconds.
+		Weight::from_parts(14_752_000, 3785)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -115,8 +115,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `346`
 		//  Estimated: `3785`
-		// Minimum execution time: 14_031_000 picoseconds.
-		Weight::from_parts(15_313_000, 3785)
+		// Minimum execution time: 13_491_000 picoseconds.
+		Weight::from_parts(14_882_000, 3785)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -136,8 +136,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `613`
 		//  Estimated: `6208`
-		// Minimum execution time: 109_954_000 picoseconds.
-		Weight::from_parts(115_061_000, 6208)
+		// Minimum execution time: 108_512_000 picoseconds.
+		Weight::from_parts(113_209_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -155,8 +155,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `613`
 		//  Estimated: `6208`
-		// Minimum execution time: 65_668_000 picoseconds.
-		Weight::from_parts(69_164_000, 6208)
+		// Minimum execution time: 64_496_000 picoseconds.
+		Weight::from_parts(68_232_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -166,8 +166,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `194`
 		//  Estimated: `3603`
-		// Minimum execution time: 13_680_000 picoseconds.
-		Weight::from_parts(15_193_000, 3603)
+		// Minimum execution time: 13_260_000 picoseconds.
+		Weight::from_parts(14_882_000, 3603)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -177,8 +177,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `194`
 		//  Estimated: `3603`
-		// Minimum execution time: 13_551_000 picoseconds.
-		Weight::from_parts(15_232_000, 3603)
+		// Minimum execution time: 13_249_000 picoseconds.
+		Weight::from_parts(14_972_000, 3603)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -188,8 +188,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `194`
 		//  Estimated: `3603`
-		// Minimum execution time: 13_641_000 picoseconds.
-		Weight::from_parts(15_463_000, 3603)
+		// Minimum execution time: 13_250_000 picoseconds.
+		Weight::from_parts(14_783_000, 3603)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -211,8 +211,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1709`
 		//  Estimated: `6208`
-		// Minimum execution time: 96_134_000 picoseconds.
-		Weight::from_parts(101_342_000, 6208)
+		// Minimum execution time: 94_802_000 picoseconds.
+		Weight::from_parts(99_348_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -230,8 +230,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3367`
 		//  Estimated: `6362`
-		// Minimum execution time: 56_725_000 picoseconds.
-		Weight::from_parts(60_430_000, 6362)
+		// Minimum execution time: 56_364_000 picoseconds.
+		Weight::from_parts(59_759_000, 6362)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -251,33 +251,29 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3708`
 		//  Estimated: `6362`
-		// Minimum execution time: 62_714_000 picoseconds.
-		Weight::from_parts(67_661_000, 6362)
+		// Minimum execution time: 62_553_000 picoseconds.
+		Weight::from_parts(66_529_000, 6362)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Restaking::PendingWithdrawals` (r:1 w:1)
 	/// Proof: `Restaking::PendingWithdrawals` (`max_values`: None, `max_size`: Some(2897), added: 5372, mode: `MaxEncodedLen`)
-	/// Storage: `Restaking::Vaults` (r:1 w:0)
+	/// Storage: `Restaking::Vaults` (r:1 w:1)
 	/// Proof: `Restaking::Vaults` (`max_values`: None, `max_size`: Some(138), added: 2613, mode: `MaxEncodedLen`)
 	/// Storage: `Restaking::WithdrawalBuckets` (r:1 w:1)
 	/// Proof: `Restaking::WithdrawalBuckets` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
-	/// Storage: `Restaking::Pools` (r:1 w:1)
-	/// Proof: `Restaking::Pools` (`max_values`: None, `max_size`: Some(859), added: 3334, mode: `MaxEncodedLen`)
-	/// Storage: `Restaking::Operators` (r:1 w:0)
-	/// Proof: `Restaking::Operators` (`max_values`: None, `max_size`: Some(320), added: 2795, mode: `MaxEncodedLen`)
-	/// Storage: `Restaking::Positions` (r:1 w:1)
-	/// Proof: `Restaking::Positions` (`max_values`: None, `max_size`: Some(286), added: 2761, mode: `MaxEncodedLen`)
-	/// Storage: `Restaking::StakerPools` (r:1 w:1)
-	/// Proof: `Restaking::StakerPools` (`max_values`: None, `max_size`: Some(1201), added: 3676, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:2 w:2)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	fn complete_withdrawal() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3780`
+		//  Measured:  `3550`
 		//  Estimated: `6362`
-		// Minimum execution time: 74_461_000 picoseconds.
-		Weight::from_parts(81_422_000, 6362)
-			.saturating_add(T::DbWeight::get().reads(7_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+		// Minimum execution time: 88_652_000 picoseconds.
+		Weight::from_parts(93_159_000, 6362)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Restaking::PendingWithdrawals` (r:1 w:1)
 	/// Proof: `Restaking::PendingWithdrawals` (`max_values`: None, `max_size`: Some(2897), added: 5372, mode: `MaxEncodedLen`)
@@ -297,8 +293,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3780`
 		//  Estimated: `6362`
-		// Minimum execution time: 74_461_000 picoseconds.
-		Weight::from_parts(81_422_000, 6362)
+		// Minimum execution time: 73_570_000 picoseconds.
+		Weight::from_parts(77_856_000, 6362)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -317,10 +313,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1167 + b * (52 ±0)`
 		//  Estimated: `4324 + b * (2579 ±0)`
-		// Minimum execution time: 69_854_000 picoseconds.
-		Weight::from_parts(54_009_781, 4324)
-			// Standard Error: 16_528
-			.saturating_add(Weight::from_parts(11_466_091, 0).saturating_mul(b.into()))
+		// Minimum execution time: 69_273_000 picoseconds.
+		Weight::from_parts(56_567_591, 4324)
+			// Standard Error: 7_300
+			.saturating_add(Weight::from_parts(11_033_397, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -335,8 +331,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `721`
 		//  Estimated: `4324`
-		// Minimum execution time: 22_283_000 picoseconds.
-		Weight::from_parts(25_268_000, 4324)
+		// Minimum execution time: 21_812_000 picoseconds.
+		Weight::from_parts(23_986_000, 4324)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -348,8 +344,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `478`
 		//  Estimated: `4324`
-		// Minimum execution time: 20_731_000 picoseconds.
-		Weight::from_parts(23_535_000, 4324)
+		// Minimum execution time: 20_230_000 picoseconds.
+		Weight::from_parts(22_434_000, 4324)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -363,8 +359,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `6`
 		//  Estimated: `3785`
-		// Minimum execution time: 11_797_000 picoseconds.
-		Weight::from_parts(13_190_000, 3785)
+		// Minimum execution time: 11_527_000 picoseconds.
+		Weight::from_parts(12_689_000, 3785)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -374,8 +370,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `346`
 		//  Estimated: `3785`
-		// Minimum execution time: 14_652_000 picoseconds.
-		Weight::from_parts(16_024_000, 3785)
+		// Minimum execution time: 14_141_000 picoseconds.
+		Weight::from_parts(15_553_000, 3785)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -385,8 +381,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `346`
 		//  Estimated: `3785`
-		// Minimum execution time: 14_101_000 picoseconds.
-		Weight::from_parts(15_393_000, 3785)
+		// Minimum execution time: 13_611_000 picoseconds.
+		Weight::from_parts(14_852_000, 3785)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -396,8 +392,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `346`
 		//  Estimated: `3785`
-		// Minimum execution time: 13_921_000 picoseconds.
-		Weight::from_parts(15_233_000, 3785)
+		// Minimum execution time: 13_430_000 picoseconds.
+		Weight::from_parts(14_752_000, 3785)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -407,8 +403,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `346`
 		//  Estimated: `3785`
-		// Minimum execution time: 14_031_000 picoseconds.
-		Weight::from_parts(15_313_000, 3785)
+		// Minimum execution time: 13_491_000 picoseconds.
+		Weight::from_parts(14_882_000, 3785)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -428,8 +424,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `613`
 		//  Estimated: `6208`
-		// Minimum execution time: 109_954_000 picoseconds.
-		Weight::from_parts(115_061_000, 6208)
+		// Minimum execution time: 108_512_000 picoseconds.
+		Weight::from_parts(113_209_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
@@ -447,8 +443,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `613`
 		//  Estimated: `6208`
-		// Minimum execution time: 65_668_000 picoseconds.
-		Weight::from_parts(69_164_000, 6208)
+		// Minimum execution time: 64_496_000 picoseconds.
+		Weight::from_parts(68_232_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
@@ -458,8 +454,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `194`
 		//  Estimated: `3603`
-		// Minimum execution time: 13_680_000 picoseconds.
-		Weight::from_parts(15_193_000, 3603)
+		// Minimum execution time: 13_260_000 picoseconds.
+		Weight::from_parts(14_882_000, 3603)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -469,8 +465,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `194`
 		//  Estimated: `3603`
-		// Minimum execution time: 13_551_000 picoseconds.
-		Weight::from_parts(15_232_000, 3603)
+		// Minimum execution time: 13_249_000 picoseconds.
+		Weight::from_parts(14_972_000, 3603)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -480,8 +476,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `194`
 		//  Estimated: `3603`
-		// Minimum execution time: 13_641_000 picoseconds.
-		Weight::from_parts(15_463_000, 3603)
+		// Minimum execution time: 13_250_000 picoseconds.
+		Weight::from_parts(14_783_000, 3603)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -503,8 +499,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1709`
 		//  Estimated: `6208`
-		// Minimum execution time: 96_134_000 picoseconds.
-		Weight::from_parts(101_342_000, 6208)
+		// Minimum execution time: 94_802_000 picoseconds.
+		Weight::from_parts(99_348_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
@@ -522,8 +518,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `3367`
 		//  Estimated: `6362`
-		// Minimum execution time: 56_725_000 picoseconds.
-		Weight::from_parts(60_430_000, 6362)
+		// Minimum execution time: 56_364_000 picoseconds.
+		Weight::from_parts(59_759_000, 6362)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
@@ -543,33 +539,29 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `3708`
 		//  Estimated: `6362`
-		// Minimum execution time: 62_714_000 picoseconds.
-		Weight::from_parts(67_661_000, 6362)
+		// Minimum execution time: 62_553_000 picoseconds.
+		Weight::from_parts(66_529_000, 6362)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Restaking::PendingWithdrawals` (r:1 w:1)
 	/// Proof: `Restaking::PendingWithdrawals` (`max_values`: None, `max_size`: Some(2897), added: 5372, mode: `MaxEncodedLen`)
-	/// Storage: `Restaking::Vaults` (r:1 w:0)
+	/// Storage: `Restaking::Vaults` (r:1 w:1)
 	/// Proof: `Restaking::Vaults` (`max_values`: None, `max_size`: Some(138), added: 2613, mode: `MaxEncodedLen`)
 	/// Storage: `Restaking::WithdrawalBuckets` (r:1 w:1)
 	/// Proof: `Restaking::WithdrawalBuckets` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
-	/// Storage: `Restaking::Pools` (r:1 w:1)
-	/// Proof: `Restaking::Pools` (`max_values`: None, `max_size`: Some(859), added: 3334, mode: `MaxEncodedLen`)
-	/// Storage: `Restaking::Operators` (r:1 w:0)
-	/// Proof: `Restaking::Operators` (`max_values`: None, `max_size`: Some(320), added: 2795, mode: `MaxEncodedLen`)
-	/// Storage: `Restaking::Positions` (r:1 w:1)
-	/// Proof: `Restaking::Positions` (`max_values`: None, `max_size`: Some(286), added: 2761, mode: `MaxEncodedLen`)
-	/// Storage: `Restaking::StakerPools` (r:1 w:1)
-	/// Proof: `Restaking::StakerPools` (`max_values`: None, `max_size`: Some(1201), added: 3676, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:2 w:2)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	fn complete_withdrawal() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3780`
+		//  Measured:  `3550`
 		//  Estimated: `6362`
-		// Minimum execution time: 74_461_000 picoseconds.
-		Weight::from_parts(81_422_000, 6362)
-			.saturating_add(RocksDbWeight::get().reads(7_u64))
-			.saturating_add(RocksDbWeight::get().writes(5_u64))
+		// Minimum execution time: 88_652_000 picoseconds.
+		Weight::from_parts(93_159_000, 6362)
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Restaking::PendingWithdrawals` (r:1 w:1)
 	/// Proof: `Restaking::PendingWithdrawals` (`max_values`: None, `max_size`: Some(2897), added: 5372, mode: `MaxEncodedLen`)
@@ -589,8 +581,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `3780`
 		//  Estimated: `6362`
-		// Minimum execution time: 74_461_000 picoseconds.
-		Weight::from_parts(81_422_000, 6362)
+		// Minimum execution time: 73_570_000 picoseconds.
+		Weight::from_parts(77_856_000, 6362)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
@@ -609,10 +601,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1167 + b * (52 ±0)`
 		//  Estimated: `4324 + b * (2579 ±0)`
-		// Minimum execution time: 69_854_000 picoseconds.
-		Weight::from_parts(54_009_781, 4324)
-			// Standard Error: 16_528
-			.saturating_add(Weight::from_parts(11_466_091, 0).saturating_mul(b.into()))
+		// Minimum execution time: 69_273_000 picoseconds.
+		Weight::from_parts(56_567_591, 4324)
+			// Standard Error: 7_300
+			.saturating_add(Weight::from_parts(11_033_397, 0).saturating_mul(b.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(b.into())))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
@@ -627,8 +619,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `721`
 		//  Estimated: `4324`
-		// Minimum execution time: 22_283_000 picoseconds.
-		Weight::from_parts(25_268_000, 4324)
+		// Minimum execution time: 21_812_000 picoseconds.
+		Weight::from_parts(23_986_000, 4324)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -640,8 +632,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `478`
 		//  Estimated: `4324`
-		// Minimum execution time: 20_731_000 picoseconds.
-		Weight::from_parts(23_535_000, 4324)
+		// Minimum execution time: 20_230_000 picoseconds.
+		Weight::from_parts(22_434_000, 4324)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
