@@ -7,8 +7,8 @@
 2. each restaking call's weight as a ratio to `balances.transfer_keep_alive`.
 
 Weight = measured execution time + the runtime's DbWeight (ParityDbWeight, as the node keeps
-state in ParityDB only: 8 us per read, 50 us per write), at the worst case of the benchmark's components. Exit code 1 if the
-distribution weight is not flat.
+state in ParityDB only: 8 us per read, 50 us per write), at the worst case of the benchmark's
+components. Exit code 1 if the distribution weight is not flat.
 """
 
 import json
