@@ -3,7 +3,7 @@
 `restaking-node benchmark pallet --json-file` wrote and prints
 
 1. the weight of slash and reward distribution at 1, 100 and 10,000 delegators, and whether
-   it is flat (same storage reads/writes, execution time within the tolerance);
+   it is flat (same storage reads/writes, total weight within the tolerance);
 2. each restaking call's weight as a ratio to `balances.transfer_keep_alive`.
 
 Weight = measured execution time + the runtime's DbWeight (ParityDbWeight, as the node keeps
