@@ -70,7 +70,11 @@ fn testnet_genesis(
 			metadata: tokens,
 			accounts: [STETH, RETH]
 				.iter()
-				.flat_map(|id| endowed_accounts.iter().map(move |a| (*id, a.clone(), LST_ENDOWMENT)))
+				.flat_map(|id| endowed_accounts.iter().map(move |a| (
+					*id,
+					a.clone(),
+					LST_ENDOWMENT
+				)))
 				.collect::<Vec<_>>(),
 			next_asset_id: Some(RETH + 1),
 		},
@@ -96,7 +100,12 @@ pub fn local_config_genesis() -> Value {
 	testnet_genesis(
 		[Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie, Sr25519Keyring::Dave]
 			.into_iter()
-			.zip([Ed25519Keyring::Alice, Ed25519Keyring::Bob, Ed25519Keyring::Charlie, Ed25519Keyring::Dave])
+			.zip([
+				Ed25519Keyring::Alice,
+				Ed25519Keyring::Bob,
+				Ed25519Keyring::Charlie,
+				Ed25519Keyring::Dave,
+			])
 			.map(|(aura, grandpa)| (aura.public().into(), grandpa.public().into()))
 			.collect(),
 		endowed_accounts(),
@@ -134,10 +143,11 @@ mod tests {
 	/// builder does: objects merge key by key, everything else is replaced.
 	fn merge_patch(base: &mut Value, patch: Value) {
 		match (base, patch) {
-			(Value::Object(base), Value::Object(patch)) =>
+			(Value::Object(base), Value::Object(patch)) => {
 				for (key, value) in patch {
 					merge_patch(base.entry(key).or_insert(Value::Null), value);
-				},
+				}
+			},
 			(base, patch) => *base = patch,
 		}
 	}

@@ -281,6 +281,24 @@ mod benchmarks {
 		assert!(Positions::<T>::contains_key(&staker, (vault, operator)));
 	}
 
+	/// `deposit` into a position the staker already has (its post-dispatch weight).
+	#[benchmark]
+	fn deposit_top_up() {
+		// The position earns every reward asset the pool tracks, so settling it loops over all.
+		let (vault, _) = new_vault::<T>();
+		let operator = new_operator::<T>(0);
+		let staker = funded_caller::<T>();
+		deposit_into::<T>(&staker, vault, &operator);
+		credit_all_reward_assets::<T>(vault, &operator);
+		let shares_before = Positions::<T>::get(&staker, (vault, operator.clone())).unwrap().shares;
+		let amount = unit::<T>().saturating_mul(100u32.into());
+
+		#[extrinsic_call]
+		deposit(RawOrigin::Signed(staker.clone()), vault, operator.clone(), amount);
+
+		assert!(Positions::<T>::get(&staker, (vault, operator)).unwrap().shares > shares_before);
+	}
+
 	#[benchmark]
 	fn queue_withdrawal() {
 		let (vault, operator, staker) = busy_pool::<T>();
@@ -323,8 +341,8 @@ mod benchmarks {
 		_(RawOrigin::Signed(staker.clone()), 0);
 
 		assert!(
-			<T::Assets as fungibles::Inspect<_>>::balance(collateral::<T>(), &staker) >
-				balance_before
+			<T::Assets as fungibles::Inspect<_>>::balance(collateral::<T>(), &staker)
+				> balance_before
 		);
 		assert_eq!(PendingWithdrawals::<T>::get(&staker).len(), pending.len() - 1);
 	}

@@ -260,14 +260,8 @@ pub mod pallet {
 
 	/// Delegation pools by (vault, operator). A pool is created by its first deposit and kept.
 	#[pallet::storage]
-	pub type Pools<T: Config> = StorageDoubleMap<
-		_,
-		Twox64Concat,
-		VaultId,
-		Blake2_128Concat,
-		T::AccountId,
-		PoolInfo<T>,
-	>;
+	pub type Pools<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, VaultId, Blake2_128Concat, T::AccountId, PoolInfo<T>>;
 
 	/// Withdrawal buckets by (vault, operator, bucket index); removed when empty.
 	#[pallet::storage]
@@ -721,6 +715,8 @@ pub mod pallet {
 
 		/// Deposit `amount` of the vault's asset and delegate it to `operator`: the caller
 		/// gets shares of pool (`vault`, `operator`). The caller's account is kept alive.
+		/// A deposit into a position the caller already has is charged the lower
+		/// `deposit_top_up` weight (the index of the staker's pools is not written).
 		#[pallet::call_index(10)]
 		#[pallet::weight(T::WeightInfo::deposit())]
 		pub fn deposit(
@@ -728,7 +724,7 @@ pub mod pallet {
 			vault: VaultId,
 			operator: T::AccountId,
 			amount: T::Balance,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let staker = ensure_signed(origin)?;
 			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 			let mut info = Vaults::<T>::get(vault).ok_or(Error::<T>::VaultNotFound)?;
@@ -739,6 +735,7 @@ pub mod pallet {
 			ensure!(total_stake <= info.deposit_cap, Error::<T>::DepositCapExceeded);
 			let mut pool = Self::touched_pool(vault, &info, &operator);
 			let shares = Self::prepare_join(&staker, vault, &operator, &pool, amount)?;
+			let tops_up = Positions::<T>::contains_key(&staker, (vault, operator.clone()));
 			ensure!(
 				T::Assets::reducible_balance(
 					info.asset.clone(),
@@ -761,7 +758,7 @@ pub mod pallet {
 			Vaults::<T>::insert(vault, info);
 			Pools::<T>::insert(vault, &operator, pool);
 			Self::deposit_event(Event::Deposited { staker, vault, operator, amount, shares });
-			Ok(())
+			Ok(tops_up.then(T::WeightInfo::deposit_top_up).into())
 		}
 
 		/// Queue `shares` of pool (`vault`, `operator`) for withdrawal (part or all of the
@@ -834,7 +831,11 @@ pub mod pallet {
 
 		/// The pool (`vault`, `operator`) with matured buckets pruned from its live list, or
 		/// a new empty pool.
-		fn touched_pool(vault: VaultId, info: &VaultInfo<T>, operator: &T::AccountId) -> PoolInfo<T> {
+		fn touched_pool(
+			vault: VaultId,
+			info: &VaultInfo<T>,
+			operator: &T::AccountId,
+		) -> PoolInfo<T> {
 			let mut pool = Pools::<T>::get(vault, operator).unwrap_or_default();
 			Self::prune_matured(&mut pool, info, Self::now());
 			pool
@@ -964,8 +965,8 @@ pub mod pallet {
 			pool.active_stake.checked_add(&amount).ok_or(ArithmeticError::Overflow)?;
 			if !Positions::<T>::contains_key(staker, (vault, operator)) {
 				ensure!(
-					StakerPools::<T>::decode_len(staker).unwrap_or(0) <
-						T::MaxStakerPools::get() as usize,
+					StakerPools::<T>::decode_len(staker).unwrap_or(0)
+						< T::MaxStakerPools::get() as usize,
 					Error::<T>::TooManyStakerPools
 				);
 			}
@@ -1006,10 +1007,8 @@ pub mod pallet {
 		/// and reset its debts to the pool's accumulators. Must run before its shares change.
 		fn settle(pool: &PoolInfo<T>, position: &mut Position<T>) -> DispatchResult {
 			for (asset, counter) in pool.reward_per_share.iter() {
-				let debt = position
-					.reward_debts
-					.iter_mut()
-					.find(|(debt_asset, _)| debt_asset == asset);
+				let debt =
+					position.reward_debts.iter_mut().find(|(debt_asset, _)| debt_asset == asset);
 				let earned_per_share = match &debt {
 					Some((_, debt)) => counter.saturating_sub(*debt),
 					None => *counter,
@@ -1028,7 +1027,10 @@ pub mod pallet {
 				if earned.is_zero() {
 					continue;
 				}
-				match position.unclaimed.iter_mut().find(|(unclaimed_asset, _)| unclaimed_asset == asset)
+				match position
+					.unclaimed
+					.iter_mut()
+					.find(|(unclaimed_asset, _)| unclaimed_asset == asset)
 				{
 					Some((_, amount)) => *amount = amount.saturating_add(earned),
 					None => position
@@ -1067,8 +1069,7 @@ pub mod pallet {
 			ensure!(!shares.is_zero(), Error::<T>::ZeroAmount);
 			let info = Vaults::<T>::get(vault).ok_or(Error::<T>::VaultNotFound)?;
 			let key = (vault, operator.clone());
-			let mut position =
-				Positions::<T>::get(&staker, &key).ok_or(Error::<T>::NoPosition)?;
+			let mut position = Positions::<T>::get(&staker, &key).ok_or(Error::<T>::NoPosition)?;
 			ensure!(position.shares >= shares, Error::<T>::InsufficientShares);
 			let mut pool = Pools::<T>::get(vault, &operator)
 				.defensive_ok_or(Error::<T>::InconsistentAccounting)?;
@@ -1084,7 +1085,10 @@ pub mod pallet {
 					.ok_or(ArithmeticError::Overflow)?
 			};
 			Self::settle(&pool, &mut position)?;
-			position.shares.ensure_sub_assign(shares).map_err(|_| Error::<T>::InsufficientShares)?;
+			position
+				.shares
+				.ensure_sub_assign(shares)
+				.map_err(|_| Error::<T>::InsufficientShares)?;
 			pool.active_shares
 				.ensure_sub_assign(shares)
 				.map_err(|_| Error::<T>::InconsistentAccounting)?;
@@ -1097,7 +1101,12 @@ pub mod pallet {
 				// so that the pool can become usable again.
 				Pools::<T>::insert(vault, &operator, pool);
 				Self::store_position(&staker, &key, position);
-				Self::deposit_event(Event::WorthlessSharesBurned { staker, vault, operator, shares });
+				Self::deposit_event(Event::WorthlessSharesBurned {
+					staker,
+					vault,
+					operator,
+					shares,
+				});
 				return Ok(());
 			}
 
@@ -1114,21 +1123,24 @@ pub mod pallet {
 			};
 			bucket_info.stake =
 				bucket_info.stake.checked_add(&stake).ok_or(ArithmeticError::Overflow)?;
-			bucket_info.shares =
-				bucket_info.shares.checked_add(&bucket_shares).ok_or(ArithmeticError::Overflow)?;
+			bucket_info.shares = bucket_info
+				.shares
+				.checked_add(&bucket_shares)
+				.ok_or(ArithmeticError::Overflow)?;
 
 			let mut pending = PendingWithdrawals::<T>::get(&staker);
 			match pending.iter_mut().find(|withdrawal| {
-				withdrawal.vault == vault &&
-					withdrawal.operator == operator &&
-					withdrawal.bucket == bucket &&
-					withdrawal.redelegate_to == redelegate_to
+				withdrawal.vault == vault
+					&& withdrawal.operator == operator
+					&& withdrawal.bucket == bucket
+					&& withdrawal.redelegate_to == redelegate_to
 			}) {
-				Some(withdrawal) =>
+				Some(withdrawal) => {
 					withdrawal.shares = withdrawal
 						.shares
 						.checked_add(&bucket_shares)
-						.ok_or(ArithmeticError::Overflow)?,
+						.ok_or(ArithmeticError::Overflow)?
+				},
 				None => pending
 					.try_push(PendingWithdrawal {
 						vault,
@@ -1188,7 +1200,10 @@ pub mod pallet {
 					.multiply_rational(bucket.stake, bucket.shares, Rounding::Down)
 					.ok_or(ArithmeticError::Overflow)?
 			};
-			bucket.stake.ensure_sub_assign(amount).map_err(|_| Error::<T>::InconsistentAccounting)?;
+			bucket
+				.stake
+				.ensure_sub_assign(amount)
+				.map_err(|_| Error::<T>::InconsistentAccounting)?;
 			bucket
 				.shares
 				.ensure_sub_assign(withdrawal.shares)
@@ -1262,8 +1277,12 @@ pub mod pallet {
 		}
 
 		/// Stake of pool (`vault`, `operator`) at `now`: active and in live buckets.
-		pub(crate) fn stake_of_pool(vault: VaultId, operator: &T::AccountId) -> PoolStake<T::Balance> {
-			let (Some(info), Some(pool)) = (Vaults::<T>::get(vault), Pools::<T>::get(vault, operator))
+		pub(crate) fn stake_of_pool(
+			vault: VaultId,
+			operator: &T::AccountId,
+		) -> PoolStake<T::Balance> {
+			let (Some(info), Some(pool)) =
+				(Vaults::<T>::get(vault), Pools::<T>::get(vault, operator))
 			else {
 				return PoolStake::default();
 			};
@@ -1371,11 +1390,15 @@ pub mod pallet {
 			// Rounded down: the pool is never credited more than `amount`.
 			let per_share = FixedU128::checked_from_rational(amount, pool.active_shares)
 				.ok_or(Error::<T>::RewardCounterOverflow)?;
-			match pool.reward_per_share.iter_mut().find(|(counter_asset, _)| *counter_asset == asset)
+			match pool
+				.reward_per_share
+				.iter_mut()
+				.find(|(counter_asset, _)| *counter_asset == asset)
 			{
-				Some((_, counter)) =>
+				Some((_, counter)) => {
 					*counter =
-						counter.checked_add(&per_share).ok_or(Error::<T>::RewardCounterOverflow)?,
+						counter.checked_add(&per_share).ok_or(Error::<T>::RewardCounterOverflow)?
+				},
 				None => pool
 					.reward_per_share
 					.try_push((asset.clone(), per_share))
@@ -1448,7 +1471,10 @@ pub mod pallet {
 					balance >= info.existential_reserve.saturating_add(info.total_stake),
 					TryRuntimeError::Other("vault account holds less than its reserve + stake")
 				);
-				ensure!(vault < NextVaultId::<T>::get(), TryRuntimeError::Other("vault id >= next id"));
+				ensure!(
+					vault < NextVaultId::<T>::get(),
+					TryRuntimeError::Other("vault id >= next id")
+				);
 			}
 
 			// Invariant 2: Σ position shares == pool active shares.
@@ -1473,7 +1499,8 @@ pub mod pallet {
 				}
 			}
 			for (vault, operator, pool) in Pools::<T>::iter() {
-				let info = Vaults::<T>::get(vault).ok_or(TryRuntimeError::Other("pool of no vault"))?;
+				let info =
+					Vaults::<T>::get(vault).ok_or(TryRuntimeError::Other("pool of no vault"))?;
 				let shares = position_shares.remove(&(vault, operator.clone())).unwrap_or_default();
 				ensure!(
 					shares == pool.active_shares,
@@ -1492,8 +1519,8 @@ pub mod pallet {
 				let now = Self::now();
 				for bucket in pool.live_buckets.iter() {
 					ensure!(
-						now >= info.maturity_of(*bucket) ||
-							WithdrawalBuckets::<T>::contains_key((
+						now >= info.maturity_of(*bucket)
+							|| WithdrawalBuckets::<T>::contains_key((
 								vault,
 								operator.clone(),
 								*bucket

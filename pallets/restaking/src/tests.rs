@@ -11,11 +11,7 @@ use crate::{
 };
 use frame_support::{
 	assert_noop, assert_ok,
-	traits::{
-		fungible::InspectHold,
-		fungibles::Inspect as _,
-		tokens::fungible::NativeOrWithId,
-	},
+	traits::{fungible::InspectHold, fungibles::Inspect as _, tokens::fungible::NativeOrWithId},
 	BoundedVec,
 };
 use sp_runtime::{traits::BadOrigin, DispatchError, Perbill, TokenError};
@@ -41,7 +37,9 @@ fn pool(vault: VaultId, operator: AccountId) -> PoolInfo<Test> {
 }
 
 fn shares_of(staker: AccountId, vault: VaultId, operator: AccountId) -> Balance {
-	Positions::<Test>::get(staker, (vault, operator)).map(|p| p.shares).unwrap_or_default()
+	Positions::<Test>::get(staker, (vault, operator))
+		.map(|p| p.shares)
+		.unwrap_or_default()
 }
 
 fn deposit(staker: AccountId, vault: VaultId, operator: AccountId, amount: Balance) {
@@ -220,10 +218,7 @@ fn set_commission_fails_for_non_operator_and_too_high() {
 			Error::<Test>::NotOperator
 		);
 		assert_noop!(
-			Restaking::set_commission(
-				RuntimeOrigin::signed(OPERATOR_A),
-				Perbill::from_percent(60)
-			),
+			Restaking::set_commission(RuntimeOrigin::signed(OPERATOR_A), Perbill::from_percent(60)),
 			Error::<Test>::CommissionTooHigh
 		);
 	});
@@ -403,7 +398,13 @@ fn create_vault_fails_with_bad_parameters() {
 			Error::<Test>::AssetNotFound
 		);
 		assert_noop!(
-			Restaking::create_vault(RuntimeOrigin::root(), NativeOrWithId::Native, 1_000, 10, DELAY),
+			Restaking::create_vault(
+				RuntimeOrigin::root(),
+				NativeOrWithId::Native,
+				1_000,
+				10,
+				DELAY
+			),
 			BadOrigin
 		);
 	});
@@ -525,8 +526,12 @@ fn set_vault_limits_works_for_owner_and_root() {
 		));
 		assert_eq!((vault(NATIVE_VAULT).deposit_cap, vault(NATIVE_VAULT).min_deposit), (2_000, 50));
 		System::assert_last_event(
-			RestakingEvent::VaultLimitsSet { vault: NATIVE_VAULT, deposit_cap: 2_000, min_deposit: 50 }
-				.into(),
+			RestakingEvent::VaultLimitsSet {
+				vault: NATIVE_VAULT,
+				deposit_cap: 2_000,
+				min_deposit: 50,
+			}
+			.into(),
 		);
 		assert_ok!(Restaking::set_vault_limits(RuntimeOrigin::root(), NATIVE_VAULT, 3_000, 0));
 		assert_eq!(vault(NATIVE_VAULT).deposit_cap, 3_000);
@@ -678,6 +683,24 @@ fn deposit_after_a_slash_mints_at_the_pool_rate() {
 }
 
 #[test]
+fn deposit_into_an_existing_position_is_charged_the_top_up_weight() {
+	ExtBuilder::default().build_and_execute(|| {
+		let first =
+			Restaking::deposit(RuntimeOrigin::signed(ALICE), NATIVE_VAULT, OPERATOR_A, 1_000)
+				.unwrap();
+		assert_eq!(first.actual_weight, None, "a new position pays the full weight");
+		let top_up =
+			Restaking::deposit(RuntimeOrigin::signed(ALICE), NATIVE_VAULT, OPERATOR_A, 1_000)
+				.unwrap();
+		assert_eq!(
+			top_up.actual_weight,
+			Some(<() as crate::weights::WeightInfo>::deposit_top_up())
+		);
+		assert_eq!(shares_of(ALICE, NATIVE_VAULT, OPERATOR_A), 2_000);
+	});
+}
+
+#[test]
 fn deposit_beyond_the_callers_balance_fails_with_insufficient_collateral() {
 	ExtBuilder::default().build_and_execute(|| {
 		for vault in [NATIVE_VAULT, ASSET_VAULT] {
@@ -699,7 +722,8 @@ fn deposit_beyond_the_callers_balance_fails_with_insufficient_collateral() {
 		// A pallet-assets token: more than the holder has, and more than the whole supply
 		// (which pallet-assets itself reports as an arithmetic underflow).
 		let held = asset_balance(ALICE);
-		let supply = <Assets as frame_support::traits::fungibles::Inspect<_>>::total_issuance(ASSET_ID);
+		let supply =
+			<Assets as frame_support::traits::fungibles::Inspect<_>>::total_issuance(ASSET_ID);
 		for amount in [held + 1, supply + 1, Balance::MAX / 2] {
 			assert_noop!(
 				Restaking::deposit(RuntimeOrigin::signed(ALICE), ASSET_VAULT, OPERATOR_A, amount),
@@ -717,7 +741,10 @@ fn deposit_fails_with_bad_input() {
 			Restaking::deposit(origin(), NATIVE_VAULT, OPERATOR_A, 0),
 			Error::<Test>::ZeroAmount
 		);
-		assert_noop!(Restaking::deposit(origin(), 9, OPERATOR_A, 100), Error::<Test>::VaultNotFound);
+		assert_noop!(
+			Restaking::deposit(origin(), 9, OPERATOR_A, 100),
+			Error::<Test>::VaultNotFound
+		);
 		assert_noop!(
 			Restaking::deposit(origin(), NATIVE_VAULT, OPERATOR_A, MIN_DEPOSIT - 1),
 			Error::<Test>::BelowMinDeposit
@@ -1062,16 +1089,19 @@ fn queue_withdrawal_settles_rewards_and_queued_stake_earns_nothing() {
 		assert_eq!(StakerPools::<Test>::get(ALICE).len(), 1);
 		// Rewards after queuing go to the active shares only.
 		assert_ok!(Restaking::credit_pool_reward(NATIVE_VAULT, &OPERATOR_A, REWARD_ASSET, 200));
-		assert_eq!(Restaking::pending_rewards(&ALICE, NATIVE_VAULT, &OPERATOR_A).to_vec(), vec![
-			(REWARD_ASSET, 100)
-		]);
-		assert_eq!(Restaking::pending_rewards(&BOB, NATIVE_VAULT, &OPERATOR_A).to_vec(), vec![(
-			REWARD_ASSET,
-			300
-		)]);
+		assert_eq!(
+			Restaking::pending_rewards(&ALICE, NATIVE_VAULT, &OPERATOR_A).to_vec(),
+			vec![(REWARD_ASSET, 100)]
+		);
+		assert_eq!(
+			Restaking::pending_rewards(&BOB, NATIVE_VAULT, &OPERATOR_A).to_vec(),
+			vec![(REWARD_ASSET, 300)]
+		);
 		// Taking the reward removes the empty position.
 		assert_eq!(
-			Restaking::take_pending_rewards(&ALICE, NATIVE_VAULT, &OPERATOR_A).unwrap().to_vec(),
+			Restaking::take_pending_rewards(&ALICE, NATIVE_VAULT, &OPERATOR_A)
+				.unwrap()
+				.to_vec(),
 			vec![(REWARD_ASSET, 100)]
 		);
 		assert!(Positions::<Test>::get(ALICE, (NATIVE_VAULT, OPERATOR_A)).is_none());
@@ -1221,8 +1251,14 @@ fn slash_hits_active_stake_and_live_buckets_only() {
 			.into(),
 		);
 		assert_eq!(Balances::total_issuance(), issuance - 400);
-		assert_eq!(WithdrawalBuckets::<Test>::get((NATIVE_VAULT, OPERATOR_A, 3)).unwrap().stake, 200);
-		assert_eq!(WithdrawalBuckets::<Test>::get((NATIVE_VAULT, OPERATOR_A, 5)).unwrap().stake, 100);
+		assert_eq!(
+			WithdrawalBuckets::<Test>::get((NATIVE_VAULT, OPERATOR_A, 3)).unwrap().stake,
+			200
+		);
+		assert_eq!(
+			WithdrawalBuckets::<Test>::get((NATIVE_VAULT, OPERATOR_A, 5)).unwrap().stake,
+			100
+		);
 		let pool = pool(NATIVE_VAULT, OPERATOR_A);
 		assert_eq!(pool.active_stake, 300);
 		assert_eq!(pool.live_buckets.to_vec(), vec![5]);
@@ -1279,7 +1315,12 @@ fn slash_of_missing_vault_or_pool() {
 			Error::<Test>::VaultNotFound
 		);
 		assert_eq!(
-			Restaking::slash_pool(NATIVE_VAULT, &OPERATOR_A, Perbill::one(), &SlashDestination::Burn),
+			Restaking::slash_pool(
+				NATIVE_VAULT,
+				&OPERATOR_A,
+				Perbill::one(),
+				&SlashDestination::Burn
+			),
 			Ok(0)
 		);
 	});
@@ -1365,12 +1406,14 @@ fn rewards_are_split_by_shares_and_rounded_down() {
 			.into(),
 		);
 		// 2.5 and 7.5 rounded down: 9 of 10 paid, the pot keeps 1.
-		assert_eq!(Restaking::pending_rewards(&ALICE, NATIVE_VAULT, &OPERATOR_A).to_vec(), vec![(
-			REWARD_ASSET,
-			2
-		)]);
 		assert_eq!(
-			Restaking::take_pending_rewards(&BOB, NATIVE_VAULT, &OPERATOR_A).unwrap().to_vec(),
+			Restaking::pending_rewards(&ALICE, NATIVE_VAULT, &OPERATOR_A).to_vec(),
+			vec![(REWARD_ASSET, 2)]
+		);
+		assert_eq!(
+			Restaking::take_pending_rewards(&BOB, NATIVE_VAULT, &OPERATOR_A)
+				.unwrap()
+				.to_vec(),
 			vec![(REWARD_ASSET, 7)]
 		);
 		System::assert_last_event(
@@ -1389,13 +1432,14 @@ fn rewards_are_split_by_shares_and_rounded_down() {
 		// A late joiner earns only from later credits.
 		deposit(CHARLIE, NATIVE_VAULT, OPERATOR_A, 4_000);
 		assert_ok!(Restaking::credit_pool_reward(NATIVE_VAULT, &OPERATOR_A, REWARD_ASSET, 800));
-		assert_eq!(Restaking::pending_rewards(&CHARLIE, NATIVE_VAULT, &OPERATOR_A).to_vec(), vec![
-			(REWARD_ASSET, 400)
-		]);
-		assert_eq!(Restaking::pending_rewards(&ALICE, NATIVE_VAULT, &OPERATOR_A).to_vec(), vec![(
-			REWARD_ASSET,
-			102
-		)]);
+		assert_eq!(
+			Restaking::pending_rewards(&CHARLIE, NATIVE_VAULT, &OPERATOR_A).to_vec(),
+			vec![(REWARD_ASSET, 400)]
+		);
+		assert_eq!(
+			Restaking::pending_rewards(&ALICE, NATIVE_VAULT, &OPERATOR_A).to_vec(),
+			vec![(REWARD_ASSET, 102)]
+		);
 	});
 }
 
@@ -1418,8 +1462,9 @@ fn rewards_survive_deposits_and_slashes() {
 			&SlashDestination::Burn
 		));
 		assert_ok!(Restaking::credit_pool_reward(NATIVE_VAULT, &OPERATOR_A, REWARD_ASSET, 100));
-		let mut rewards =
-			Restaking::take_pending_rewards(&ALICE, NATIVE_VAULT, &OPERATOR_A).unwrap().to_vec();
+		let mut rewards = Restaking::take_pending_rewards(&ALICE, NATIVE_VAULT, &OPERATOR_A)
+			.unwrap()
+			.to_vec();
 		rewards.sort();
 		let mut expected = vec![(REWARD_ASSET, 200), (NativeOrWithId::Native, 50)];
 		expected.sort();

@@ -27,9 +27,7 @@ pub enum SlashDestination<AccountId> {
 }
 
 /// Stake of one delegation pool (vault, operator).
-#[derive(
-	Clone, Copy, Encode, Decode, Eq, PartialEq, Debug, Default, TypeInfo, MaxEncodedLen,
-)]
+#[derive(Clone, Copy, Encode, Decode, Eq, PartialEq, Debug, Default, TypeInfo, MaxEncodedLen)]
 pub struct PoolStake<Balance> {
 	/// Stake backing the pool's active shares.
 	pub active: Balance,
@@ -46,7 +44,8 @@ pub type BucketIndex<T> = BlockNumberFor<T>;
 pub type PoolKey<T> = (VaultId, <T as frame_system::Config>::AccountId);
 
 /// Per-asset reward-per-share accumulators of a pool (or a staker's debts against them).
-pub type RewardCounters<T> = BoundedVec<(<T as Config>::AssetKind, FixedU128), <T as Config>::MaxRewardAssets>;
+pub type RewardCounters<T> =
+	BoundedVec<(<T as Config>::AssetKind, FixedU128), <T as Config>::MaxRewardAssets>;
 
 /// Per-asset amounts (settled but not yet taken rewards).
 pub type RewardAmounts<T> =
@@ -111,7 +110,16 @@ impl<T: Config> VaultInfo<T> {
 
 /// Status of an operator.
 #[derive(
-	Encode, Decode, DecodeWithMemTracking, Clone, Copy, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
 )]
 pub enum OperatorStatus {
 	/// Accepts new delegations.
@@ -230,14 +238,7 @@ impl<T: Config> Position<T> {
 
 /// A queued withdrawal of a staker.
 #[derive(
-	Encode,
-	Decode,
-	CloneNoBound,
-	PartialEqNoBound,
-	EqNoBound,
-	DebugNoBound,
-	TypeInfo,
-	MaxEncodedLen,
+	Encode, Decode, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound, TypeInfo, MaxEncodedLen,
 )]
 #[scale_info(skip_type_params(T))]
 #[codec(mel_bound(T: Config))]

@@ -53,6 +53,7 @@ pub trait WeightInfo {
 	fn pause_vault() -> Weight;
 	fn resume_vault() -> Weight;
 	fn deposit() -> Weight;
+	fn deposit_top_up() -> Weight;
 	fn queue_withdrawal() -> Weight;
 	fn redelegate() -> Weight;
 	fn complete_withdrawal() -> Weight;
@@ -208,6 +209,29 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Assets::Account` (r:2 w:2)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	fn deposit() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1709`
+		//  Estimated: `6208`
+		// Minimum execution time: 94_802_000 picoseconds.
+		Weight::from_parts(99_348_000, 6208)
+			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
+	}
+	/// Storage: `Restaking::Vaults` (r:1 w:1)
+	/// Proof: `Restaking::Vaults` (`max_values`: None, `max_size`: Some(138), added: 2613, mode: `MaxEncodedLen`)
+	/// Storage: `Restaking::Pools` (r:1 w:1)
+	/// Proof: `Restaking::Pools` (`max_values`: None, `max_size`: Some(859), added: 3334, mode: `MaxEncodedLen`)
+	/// Storage: `Restaking::Operators` (r:1 w:0)
+	/// Proof: `Restaking::Operators` (`max_values`: None, `max_size`: Some(320), added: 2795, mode: `MaxEncodedLen`)
+	/// Storage: `Restaking::Positions` (r:1 w:1)
+	/// Proof: `Restaking::Positions` (`max_values`: None, `max_size`: Some(286), added: 2761, mode: `MaxEncodedLen`)
+	/// Storage: `Restaking::StakerPools` (r:1 w:1)
+	/// Proof: `Restaking::StakerPools` (`max_values`: None, `max_size`: Some(1201), added: 3676, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:2 w:2)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	fn deposit_top_up() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1709`
 		//  Estimated: `6208`
@@ -496,6 +520,29 @@ impl WeightInfo for () {
 	/// Storage: `Assets::Account` (r:2 w:2)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	fn deposit() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1709`
+		//  Estimated: `6208`
+		// Minimum execution time: 94_802_000 picoseconds.
+		Weight::from_parts(99_348_000, 6208)
+			.saturating_add(RocksDbWeight::get().reads(8_u64))
+			.saturating_add(RocksDbWeight::get().writes(7_u64))
+	}
+	/// Storage: `Restaking::Vaults` (r:1 w:1)
+	/// Proof: `Restaking::Vaults` (`max_values`: None, `max_size`: Some(138), added: 2613, mode: `MaxEncodedLen`)
+	/// Storage: `Restaking::Pools` (r:1 w:1)
+	/// Proof: `Restaking::Pools` (`max_values`: None, `max_size`: Some(859), added: 3334, mode: `MaxEncodedLen`)
+	/// Storage: `Restaking::Operators` (r:1 w:0)
+	/// Proof: `Restaking::Operators` (`max_values`: None, `max_size`: Some(320), added: 2795, mode: `MaxEncodedLen`)
+	/// Storage: `Restaking::Positions` (r:1 w:1)
+	/// Proof: `Restaking::Positions` (`max_values`: None, `max_size`: Some(286), added: 2761, mode: `MaxEncodedLen`)
+	/// Storage: `Restaking::StakerPools` (r:1 w:1)
+	/// Proof: `Restaking::StakerPools` (`max_values`: None, `max_size`: Some(1201), added: 3676, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:2 w:2)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	fn deposit_top_up() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1709`
 		//  Estimated: `6208`

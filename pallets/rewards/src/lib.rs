@@ -78,14 +78,14 @@ pub mod weights;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+#[cfg(all(test, not(feature = "runtime-benchmarks")))]
+mod invariants_proptest;
 #[cfg(test)]
 mod mock;
 #[cfg(all(test, not(feature = "runtime-benchmarks")))]
 mod real_pallets_mock;
 #[cfg(all(test, not(feature = "runtime-benchmarks")))]
 mod real_pallets_tests;
-#[cfg(all(test, not(feature = "runtime-benchmarks")))]
-mod invariants_proptest;
 #[cfg(test)]
 mod tests;
 

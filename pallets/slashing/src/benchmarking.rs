@@ -36,8 +36,7 @@ fn request<T: Config>(
 /// A requested slash of an operator with `vaults` pools of `delegators` stakers each, at the
 /// block its veto window has passed; returns its id.
 fn due_slash<T: Config>(vaults: u32, delegators: u32) -> SlashId {
-	let (avs, slasher, operator) =
-		T::BenchmarkHelper::setup_slashable_operator(vaults, delegators);
+	let (avs, slasher, operator) = T::BenchmarkHelper::setup_slashable_operator(vaults, delegators);
 	let slash_id = request::<T>(avs, &slasher, &operator, 1);
 	frame_system::Pallet::<T>::set_block_number(executable_at::<T>(slash_id));
 	slash_id

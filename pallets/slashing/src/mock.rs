@@ -296,10 +296,7 @@ pub fn opt_out(avs: AvsId, operator: AccountId, until: BlockNumber) {
 pub struct MockBenchmarkHelper;
 #[cfg(feature = "runtime-benchmarks")]
 impl crate::BenchmarkHelper<AccountId> for MockBenchmarkHelper {
-	fn setup_slashable_operator(
-		vaults: u32,
-		_delegators: u32,
-	) -> (AvsId, AccountId, AccountId) {
+	fn setup_slashable_operator(vaults: u32, _delegators: u32) -> (AvsId, AccountId, AccountId) {
 		// The mock ledger keeps pool totals only: delegators are not modelled.
 		let avs = 100;
 		let slasher = 500;

@@ -40,10 +40,7 @@ pub mod benchmark_helper {
 	use super::*;
 	use alloc::vec::Vec;
 	use frame_benchmarking::account;
-	use frame_support::{
-		traits::fungible::Mutate,
-		BoundedVec,
-	};
+	use frame_support::{traits::fungible::Mutate, BoundedVec};
 	use pallet_avs_registry::types::{AvsConfig, AvsId, AvsSlashingParams, SlashDestination};
 	use pallet_restaking::types::VaultId;
 
@@ -184,10 +181,7 @@ pub mod benchmark_helper {
 
 	pub struct SlashingBenchmarkHelper;
 	impl pallet_slashing::BenchmarkHelper<AccountId> for SlashingBenchmarkHelper {
-		fn setup_slashable_operator(
-			vaults: u32,
-			delegators: u32,
-		) -> (AvsId, AccountId, AccountId) {
+		fn setup_slashable_operator(vaults: u32, delegators: u32) -> (AvsId, AccountId, AccountId) {
 			let owner = funded_account("avs-owner", 0);
 			let slasher = funded_account("slasher", 0);
 			let resolver = funded_account("resolver", 0);
