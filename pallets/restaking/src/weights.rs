@@ -72,8 +72,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `6`
 		//  Estimated: `3785`
-		// Minimum execution time: 11_527_000 picoseconds.
-		Weight::from_parts(12_689_000, 3785)
+		// Minimum execution time: 12_519_000 picoseconds.
+		Weight::from_parts(13_981_000, 3785)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -83,8 +83,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `346`
 		//  Estimated: `3785`
-		// Minimum execution time: 14_141_000 picoseconds.
-		Weight::from_parts(15_553_000, 3785)
+		// Minimum execution time: 15_423_000 picoseconds.
+		Weight::from_parts(17_065_000, 3785)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -94,8 +94,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `346`
 		//  Estimated: `3785`
-		// Minimum execution time: 13_611_000 picoseconds.
-		Weight::from_parts(14_852_000, 3785)
+		// Minimum execution time: 14_782_000 picoseconds.
+		Weight::from_parts(16_134_000, 3785)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -105,8 +105,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `346`
 		//  Estimated: `3785`
-		// Minimum execution time: 13_430_000 picoseconds.
-		Weight::from_parts(14_752_000, 3785)
+		// Minimum execution time: 14_752_000 picoseconds.
+		Weight::from_parts(16_084_000, 3785)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -116,8 +116,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `346`
 		//  Estimated: `3785`
-		// Minimum execution time: 13_491_000 picoseconds.
-		Weight::from_parts(14_882_000, 3785)
+		// Minimum execution time: 13_570_000 picoseconds.
+		Weight::from_parts(14_992_000, 3785)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -137,8 +137,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `613`
 		//  Estimated: `6208`
-		// Minimum execution time: 108_512_000 picoseconds.
-		Weight::from_parts(113_209_000, 6208)
+		// Minimum execution time: 107_630_000 picoseconds.
+		Weight::from_parts(113_299_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -156,8 +156,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `613`
 		//  Estimated: `6208`
-		// Minimum execution time: 64_496_000 picoseconds.
-		Weight::from_parts(68_232_000, 6208)
+		// Minimum execution time: 64_266_000 picoseconds.
+		Weight::from_parts(67_851_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -167,8 +167,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `194`
 		//  Estimated: `3603`
-		// Minimum execution time: 13_260_000 picoseconds.
-		Weight::from_parts(14_882_000, 3603)
+		// Minimum execution time: 13_460_000 picoseconds.
+		Weight::from_parts(15_102_000, 3603)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -178,8 +178,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `194`
 		//  Estimated: `3603`
-		// Minimum execution time: 13_249_000 picoseconds.
-		Weight::from_parts(14_972_000, 3603)
+		// Minimum execution time: 13_380_000 picoseconds.
+		Weight::from_parts(15_132_000, 3603)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -189,8 +189,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `194`
 		//  Estimated: `3603`
-		// Minimum execution time: 13_250_000 picoseconds.
-		Weight::from_parts(14_783_000, 3603)
+		// Minimum execution time: 13_430_000 picoseconds.
+		Weight::from_parts(14_972_000, 3603)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -212,8 +212,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1709`
 		//  Estimated: `6208`
-		// Minimum execution time: 94_802_000 picoseconds.
-		Weight::from_parts(99_348_000, 6208)
+		// Minimum execution time: 96_764_000 picoseconds.
+		Weight::from_parts(102_053_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -225,20 +225,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Restaking::Operators` (`max_values`: None, `max_size`: Some(320), added: 2795, mode: `MaxEncodedLen`)
 	/// Storage: `Restaking::Positions` (r:1 w:1)
 	/// Proof: `Restaking::Positions` (`max_values`: None, `max_size`: Some(286), added: 2761, mode: `MaxEncodedLen`)
-	/// Storage: `Restaking::StakerPools` (r:1 w:1)
-	/// Proof: `Restaking::StakerPools` (`max_values`: None, `max_size`: Some(1201), added: 3676, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:2 w:2)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	fn deposit_top_up() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1709`
+		//  Measured:  `1609`
 		//  Estimated: `6208`
-		// Minimum execution time: 94_802_000 picoseconds.
-		Weight::from_parts(99_348_000, 6208)
-			.saturating_add(T::DbWeight::get().reads(8_u64))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+		// Minimum execution time: 91_617_000 picoseconds.
+		Weight::from_parts(96_544_000, 6208)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Restaking::Vaults` (r:1 w:0)
 	/// Proof: `Restaking::Vaults` (`max_values`: None, `max_size`: Some(138), added: 2613, mode: `MaxEncodedLen`)
@@ -254,8 +252,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3367`
 		//  Estimated: `6362`
-		// Minimum execution time: 56_364_000 picoseconds.
-		Weight::from_parts(59_759_000, 6362)
+		// Minimum execution time: 56_535_000 picoseconds.
+		Weight::from_parts(60_180_000, 6362)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -275,8 +273,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3708`
 		//  Estimated: `6362`
-		// Minimum execution time: 62_553_000 picoseconds.
-		Weight::from_parts(66_529_000, 6362)
+		// Minimum execution time: 62_794_000 picoseconds.
+		Weight::from_parts(66_269_000, 6362)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -294,8 +292,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3550`
 		//  Estimated: `6362`
-		// Minimum execution time: 88_652_000 picoseconds.
-		Weight::from_parts(93_159_000, 6362)
+		// Minimum execution time: 88_763_000 picoseconds.
+		Weight::from_parts(93_810_000, 6362)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -317,8 +315,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3780`
 		//  Estimated: `6362`
-		// Minimum execution time: 73_570_000 picoseconds.
-		Weight::from_parts(77_856_000, 6362)
+		// Minimum execution time: 74_091_000 picoseconds.
+		Weight::from_parts(80_440_000, 6362)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -337,10 +335,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1167 + b * (52 ±0)`
 		//  Estimated: `4324 + b * (2579 ±0)`
-		// Minimum execution time: 69_273_000 picoseconds.
-		Weight::from_parts(56_567_591, 4324)
-			// Standard Error: 7_300
-			.saturating_add(Weight::from_parts(11_033_397, 0).saturating_mul(b.into()))
+		// Minimum execution time: 70_104_000 picoseconds.
+		Weight::from_parts(54_712_205, 4324)
+			// Standard Error: 12_814
+			.saturating_add(Weight::from_parts(11_375_335, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -355,8 +353,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `721`
 		//  Estimated: `4324`
-		// Minimum execution time: 21_812_000 picoseconds.
-		Weight::from_parts(23_986_000, 4324)
+		// Minimum execution time: 21_953_000 picoseconds.
+		Weight::from_parts(24_256_000, 4324)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -368,8 +366,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `478`
 		//  Estimated: `4324`
-		// Minimum execution time: 20_230_000 picoseconds.
-		Weight::from_parts(22_434_000, 4324)
+		// Minimum execution time: 20_420_000 picoseconds.
+		Weight::from_parts(22_373_000, 4324)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -383,8 +381,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `6`
 		//  Estimated: `3785`
-		// Minimum execution time: 11_527_000 picoseconds.
-		Weight::from_parts(12_689_000, 3785)
+		// Minimum execution time: 12_519_000 picoseconds.
+		Weight::from_parts(13_981_000, 3785)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -394,8 +392,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `346`
 		//  Estimated: `3785`
-		// Minimum execution time: 14_141_000 picoseconds.
-		Weight::from_parts(15_553_000, 3785)
+		// Minimum execution time: 15_423_000 picoseconds.
+		Weight::from_parts(17_065_000, 3785)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -405,8 +403,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `346`
 		//  Estimated: `3785`
-		// Minimum execution time: 13_611_000 picoseconds.
-		Weight::from_parts(14_852_000, 3785)
+		// Minimum execution time: 14_782_000 picoseconds.
+		Weight::from_parts(16_134_000, 3785)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -416,8 +414,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `346`
 		//  Estimated: `3785`
-		// Minimum execution time: 13_430_000 picoseconds.
-		Weight::from_parts(14_752_000, 3785)
+		// Minimum execution time: 14_752_000 picoseconds.
+		Weight::from_parts(16_084_000, 3785)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -427,8 +425,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `346`
 		//  Estimated: `3785`
-		// Minimum execution time: 13_491_000 picoseconds.
-		Weight::from_parts(14_882_000, 3785)
+		// Minimum execution time: 13_570_000 picoseconds.
+		Weight::from_parts(14_992_000, 3785)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -448,8 +446,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `613`
 		//  Estimated: `6208`
-		// Minimum execution time: 108_512_000 picoseconds.
-		Weight::from_parts(113_209_000, 6208)
+		// Minimum execution time: 107_630_000 picoseconds.
+		Weight::from_parts(113_299_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
@@ -467,8 +465,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `613`
 		//  Estimated: `6208`
-		// Minimum execution time: 64_496_000 picoseconds.
-		Weight::from_parts(68_232_000, 6208)
+		// Minimum execution time: 64_266_000 picoseconds.
+		Weight::from_parts(67_851_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
@@ -478,8 +476,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `194`
 		//  Estimated: `3603`
-		// Minimum execution time: 13_260_000 picoseconds.
-		Weight::from_parts(14_882_000, 3603)
+		// Minimum execution time: 13_460_000 picoseconds.
+		Weight::from_parts(15_102_000, 3603)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -489,8 +487,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `194`
 		//  Estimated: `3603`
-		// Minimum execution time: 13_249_000 picoseconds.
-		Weight::from_parts(14_972_000, 3603)
+		// Minimum execution time: 13_380_000 picoseconds.
+		Weight::from_parts(15_132_000, 3603)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -500,8 +498,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `194`
 		//  Estimated: `3603`
-		// Minimum execution time: 13_250_000 picoseconds.
-		Weight::from_parts(14_783_000, 3603)
+		// Minimum execution time: 13_430_000 picoseconds.
+		Weight::from_parts(14_972_000, 3603)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -523,8 +521,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1709`
 		//  Estimated: `6208`
-		// Minimum execution time: 94_802_000 picoseconds.
-		Weight::from_parts(99_348_000, 6208)
+		// Minimum execution time: 96_764_000 picoseconds.
+		Weight::from_parts(102_053_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
@@ -536,20 +534,18 @@ impl WeightInfo for () {
 	/// Proof: `Restaking::Operators` (`max_values`: None, `max_size`: Some(320), added: 2795, mode: `MaxEncodedLen`)
 	/// Storage: `Restaking::Positions` (r:1 w:1)
 	/// Proof: `Restaking::Positions` (`max_values`: None, `max_size`: Some(286), added: 2761, mode: `MaxEncodedLen`)
-	/// Storage: `Restaking::StakerPools` (r:1 w:1)
-	/// Proof: `Restaking::StakerPools` (`max_values`: None, `max_size`: Some(1201), added: 3676, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:2 w:2)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	fn deposit_top_up() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1709`
+		//  Measured:  `1609`
 		//  Estimated: `6208`
-		// Minimum execution time: 94_802_000 picoseconds.
-		Weight::from_parts(99_348_000, 6208)
-			.saturating_add(RocksDbWeight::get().reads(8_u64))
-			.saturating_add(RocksDbWeight::get().writes(7_u64))
+		// Minimum execution time: 91_617_000 picoseconds.
+		Weight::from_parts(96_544_000, 6208)
+			.saturating_add(RocksDbWeight::get().reads(7_u64))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Restaking::Vaults` (r:1 w:0)
 	/// Proof: `Restaking::Vaults` (`max_values`: None, `max_size`: Some(138), added: 2613, mode: `MaxEncodedLen`)
@@ -565,8 +561,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `3367`
 		//  Estimated: `6362`
-		// Minimum execution time: 56_364_000 picoseconds.
-		Weight::from_parts(59_759_000, 6362)
+		// Minimum execution time: 56_535_000 picoseconds.
+		Weight::from_parts(60_180_000, 6362)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
@@ -586,8 +582,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `3708`
 		//  Estimated: `6362`
-		// Minimum execution time: 62_553_000 picoseconds.
-		Weight::from_parts(66_529_000, 6362)
+		// Minimum execution time: 62_794_000 picoseconds.
+		Weight::from_parts(66_269_000, 6362)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
@@ -605,8 +601,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `3550`
 		//  Estimated: `6362`
-		// Minimum execution time: 88_652_000 picoseconds.
-		Weight::from_parts(93_159_000, 6362)
+		// Minimum execution time: 88_763_000 picoseconds.
+		Weight::from_parts(93_810_000, 6362)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
@@ -628,8 +624,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `3780`
 		//  Estimated: `6362`
-		// Minimum execution time: 73_570_000 picoseconds.
-		Weight::from_parts(77_856_000, 6362)
+		// Minimum execution time: 74_091_000 picoseconds.
+		Weight::from_parts(80_440_000, 6362)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
@@ -648,10 +644,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1167 + b * (52 ±0)`
 		//  Estimated: `4324 + b * (2579 ±0)`
-		// Minimum execution time: 69_273_000 picoseconds.
-		Weight::from_parts(56_567_591, 4324)
-			// Standard Error: 7_300
-			.saturating_add(Weight::from_parts(11_033_397, 0).saturating_mul(b.into()))
+		// Minimum execution time: 70_104_000 picoseconds.
+		Weight::from_parts(54_712_205, 4324)
+			// Standard Error: 12_814
+			.saturating_add(Weight::from_parts(11_375_335, 0).saturating_mul(b.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(b.into())))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
@@ -666,8 +662,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `721`
 		//  Estimated: `4324`
-		// Minimum execution time: 21_812_000 picoseconds.
-		Weight::from_parts(23_986_000, 4324)
+		// Minimum execution time: 21_953_000 picoseconds.
+		Weight::from_parts(24_256_000, 4324)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -679,8 +675,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `478`
 		//  Estimated: `4324`
-		// Minimum execution time: 20_230_000 picoseconds.
-		Weight::from_parts(22_434_000, 4324)
+		// Minimum execution time: 20_420_000 picoseconds.
+		Weight::from_parts(22_373_000, 4324)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
