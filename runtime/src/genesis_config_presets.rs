@@ -143,11 +143,10 @@ mod tests {
 	/// builder does: objects merge key by key, everything else is replaced.
 	fn merge_patch(base: &mut Value, patch: Value) {
 		match (base, patch) {
-			(Value::Object(base), Value::Object(patch)) => {
+			(Value::Object(base), Value::Object(patch)) =>
 				for (key, value) in patch {
 					merge_patch(base.entry(key).or_insert(Value::Null), value);
-				}
-			},
+				},
 			(base, patch) => *base = patch,
 		}
 	}

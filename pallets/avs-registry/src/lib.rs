@@ -596,9 +596,8 @@ pub mod pallet {
 				None => {},
 				Some(OptInStatus::Pending) => return Err(Error::<T>::OptInPending.into()),
 				Some(OptInStatus::OptedIn) => return Err(Error::<T>::AlreadyOptedIn.into()),
-				Some(OptInStatus::OptingOut { .. }) => {
-					return Err(Error::<T>::OperatorOptingOut.into())
-				},
+				Some(OptInStatus::OptingOut { .. }) =>
+					return Err(Error::<T>::OperatorOptingOut.into()),
 			}
 			let min_stake = info.config.min_operator_stake;
 			let mut vaults_checked = 0u32;
@@ -926,11 +925,10 @@ pub mod pallet {
 					allocations.retain(|record| record.vault != vault);
 					Self::change_vault_allocation_count(avs, vault, false);
 				},
-				(Some(index), false) => {
+				(Some(index), false) =>
 					if let Some(record) = allocations.get_mut(index) {
 						*record = after;
-					}
-				},
+					},
 				(None, true) => {},
 				(None, false) => {
 					allocations.try_push(after).map_err(|_| Error::<T>::TooManyAllocations)?;
@@ -1113,8 +1111,8 @@ pub mod pallet {
 			}
 			for (owner, deposit) in deposits {
 				ensure!(
-					T::NativeBalance::balance_on_hold(&HoldReason::AvsRegistration.into(), &owner)
-						>= deposit,
+					T::NativeBalance::balance_on_hold(&HoldReason::AvsRegistration.into(), &owner) >=
+						deposit,
 					TryRuntimeError::Other("AVS deposits not on hold")
 				);
 			}
@@ -1258,8 +1256,8 @@ pub mod pallet {
 		}
 
 		fn is_slashable(avs: AvsId, operator: &T::AccountId) -> bool {
-			Self::live_avs(avs).is_some()
-				&& Self::status_is_slashable(OptIns::<T>::get(avs, operator), Self::now())
+			Self::live_avs(avs).is_some() &&
+				Self::status_is_slashable(OptIns::<T>::get(avs, operator), Self::now())
 		}
 
 		fn slashable_allocations(
@@ -1284,8 +1282,8 @@ pub mod pallet {
 			avs: AvsId,
 			operator: &T::AccountId,
 		) -> BoundedVec<(VaultId, Perbill), T::MaxVaultsPerAvs> {
-			if Self::live_avs(avs).is_none()
-				|| OptIns::<T>::get(avs, operator) != Some(OptInStatus::OptedIn)
+			if Self::live_avs(avs).is_none() ||
+				OptIns::<T>::get(avs, operator) != Some(OptInStatus::OptedIn)
 			{
 				return BoundedVec::new();
 			}

@@ -341,8 +341,8 @@ mod benchmarks {
 		_(RawOrigin::Signed(staker.clone()), 0);
 
 		assert!(
-			<T::Assets as fungibles::Inspect<_>>::balance(collateral::<T>(), &staker)
-				> balance_before
+			<T::Assets as fungibles::Inspect<_>>::balance(collateral::<T>(), &staker) >
+				balance_before
 		);
 		assert_eq!(PendingWithdrawals::<T>::get(&staker).len(), pending.len() - 1);
 	}

@@ -965,8 +965,8 @@ pub mod pallet {
 			pool.active_stake.checked_add(&amount).ok_or(ArithmeticError::Overflow)?;
 			if !Positions::<T>::contains_key(staker, (vault, operator)) {
 				ensure!(
-					StakerPools::<T>::decode_len(staker).unwrap_or(0)
-						< T::MaxStakerPools::get() as usize,
+					StakerPools::<T>::decode_len(staker).unwrap_or(0) <
+						T::MaxStakerPools::get() as usize,
 					Error::<T>::TooManyStakerPools
 				);
 			}
@@ -1130,17 +1130,16 @@ pub mod pallet {
 
 			let mut pending = PendingWithdrawals::<T>::get(&staker);
 			match pending.iter_mut().find(|withdrawal| {
-				withdrawal.vault == vault
-					&& withdrawal.operator == operator
-					&& withdrawal.bucket == bucket
-					&& withdrawal.redelegate_to == redelegate_to
+				withdrawal.vault == vault &&
+					withdrawal.operator == operator &&
+					withdrawal.bucket == bucket &&
+					withdrawal.redelegate_to == redelegate_to
 			}) {
-				Some(withdrawal) => {
+				Some(withdrawal) =>
 					withdrawal.shares = withdrawal
 						.shares
 						.checked_add(&bucket_shares)
-						.ok_or(ArithmeticError::Overflow)?
-				},
+						.ok_or(ArithmeticError::Overflow)?,
 				None => pending
 					.try_push(PendingWithdrawal {
 						vault,
@@ -1395,10 +1394,9 @@ pub mod pallet {
 				.iter_mut()
 				.find(|(counter_asset, _)| *counter_asset == asset)
 			{
-				Some((_, counter)) => {
+				Some((_, counter)) =>
 					*counter =
-						counter.checked_add(&per_share).ok_or(Error::<T>::RewardCounterOverflow)?
-				},
+						counter.checked_add(&per_share).ok_or(Error::<T>::RewardCounterOverflow)?,
 				None => pool
 					.reward_per_share
 					.try_push((asset.clone(), per_share))
@@ -1519,8 +1517,8 @@ pub mod pallet {
 				let now = Self::now();
 				for bucket in pool.live_buckets.iter() {
 					ensure!(
-						now >= info.maturity_of(*bucket)
-							|| WithdrawalBuckets::<T>::contains_key((
+						now >= info.maturity_of(*bucket) ||
+							WithdrawalBuckets::<T>::contains_key((
 								vault,
 								operator.clone(),
 								*bucket

@@ -773,9 +773,9 @@ impl Ledger {
 						add(&mut self.vault_out, vault, amount);
 						add(&mut self.rounding_ops, vault, 1);
 					},
-					R::WithdrawalQueued { vault, .. }
-					| R::Redelegated { vault, .. }
-					| R::WorthlessSharesBurned { vault, .. } => add(&mut self.rounding_ops, vault, 1),
+					R::WithdrawalQueued { vault, .. } |
+					R::Redelegated { vault, .. } |
+					R::WorthlessSharesBurned { vault, .. } => add(&mut self.rounding_ops, vault, 1),
 					R::PoolRewarded { vault, operator, asset, amount } => {
 						// Shares cannot change within the submission that credited the pool.
 						let pool = pallet_restaking::Pools::<Test>::get(vault, operator)
@@ -1048,13 +1048,12 @@ fn resolve(action: &Action) -> Option<(Caller, RuntimeCall)> {
 		Action::Dispatch { caller, call } => Some((*caller, call.clone())),
 		Action::QueueShare { caller, vault, operator, percent, redelegate_to } => {
 			let shares = match caller {
-				Caller::Signed(who) => {
+				Caller::Signed(who) =>
 					pallet_restaking::Positions::<Test>::get(who, (*vault, *operator))
 						.map(|position| {
 							pro_rata(position.shares, Balance::from(*percent), 100).max(1)
 						})
-						.unwrap_or(1)
-				},
+						.unwrap_or(1),
 				Caller::Root => 1,
 			};
 			let call = match redelegate_to {
@@ -1098,9 +1097,8 @@ fn resolve_target(target: Target, pick: usize) -> (Caller, RuntimeCall) {
 			let call = pallet_restaking::Call::complete_withdrawal { index };
 			(Caller::Signed(staker), RuntimeCall::Restaking(call))
 		},
-		Target::ExecuteSlash => {
-			(Caller::Signed(ANYONE), RuntimeCall::Slashing(S::execute_slash { slash_id }))
-		},
+		Target::ExecuteSlash =>
+			(Caller::Signed(ANYONE), RuntimeCall::Slashing(S::execute_slash { slash_id })),
 		Target::VetoSlash { by_root } => {
 			let caller = if by_root { Caller::Root } else { Caller::Signed(RESOLVER) };
 			(caller, RuntimeCall::Slashing(S::veto_slash { slash_id }))

@@ -606,8 +606,8 @@ pub mod pallet {
 			for (slash_id, slash) in PendingSlashes::<T>::iter() {
 				ensure!(slash_id < next_id, "pending slash id not below NextSlashId");
 				ensure!(
-					Incidents::<T>::get((slash.avs, &slash.operator, slash.incident))
-						== Some(IncidentStatus::Pending(slash_id)),
+					Incidents::<T>::get((slash.avs, &slash.operator, slash.incident)) ==
+						Some(IncidentStatus::Pending(slash_id)),
 					"pending slash without a matching Pending incident"
 				);
 				let queued = SlashesDueAt::<T>::get(slash.executable_at)
@@ -634,9 +634,9 @@ pub mod pallet {
 					let slash = PendingSlashes::<T>::get(slash_id)
 						.ok_or("Pending incident without a pending slash")?;
 					ensure!(
-						slash.avs == avs
-							&& slash.operator == operator
-							&& slash.incident == incident,
+						slash.avs == avs &&
+							slash.operator == operator &&
+							slash.incident == incident,
 						"Pending incident points to another request"
 					);
 				}

@@ -231,9 +231,8 @@ fn measure_slash(delegators: u32) -> SlashCost {
 		let slashed = System::events()
 			.into_iter()
 			.find_map(|record| match record.event {
-				RuntimeEvent::Slashing(Event::SlashExecuted { total_slashed, .. }) => {
-					Some(total_slashed)
-				},
+				RuntimeEvent::Slashing(Event::SlashExecuted { total_slashed, .. }) =>
+					Some(total_slashed),
 				_ => None,
 			})
 			.expect("slash executed");

@@ -114,8 +114,8 @@ mod tests {
 	#[test]
 	fn max_veto_window_is_below_min_withdrawal_delay() {
 		assert!(
-			<Runtime as pallet_avs_registry::Config>::MaxVetoWindow::get()
-				< <Runtime as pallet_restaking::Config>::MinWithdrawalDelay::get()
+			<Runtime as pallet_avs_registry::Config>::MaxVetoWindow::get() <
+				<Runtime as pallet_restaking::Config>::MinWithdrawalDelay::get()
 		);
 	}
 
