@@ -735,7 +735,6 @@ pub mod pallet {
 			ensure!(total_stake <= info.deposit_cap, Error::<T>::DepositCapExceeded);
 			let mut pool = Self::touched_pool(vault, &info, &operator);
 			let shares = Self::prepare_join(&staker, vault, &operator, &pool, amount)?;
-			let tops_up = Positions::<T>::contains_key(&staker, (vault, operator.clone()));
 			ensure!(
 				T::Assets::reducible_balance(
 					info.asset.clone(),
@@ -753,12 +752,12 @@ pub mod pallet {
 				amount,
 				Preservation::Preserve,
 			)?;
-			Self::join(&staker, vault, &operator, &mut pool, amount, shares)?;
+			let opened = Self::join(&staker, vault, &operator, &mut pool, amount, shares)?;
 			info.total_stake = total_stake;
 			Vaults::<T>::insert(vault, info);
 			Pools::<T>::insert(vault, &operator, pool);
 			Self::deposit_event(Event::Deposited { staker, vault, operator, amount, shares });
-			Ok(tops_up.then(T::WeightInfo::deposit_top_up).into())
+			Ok((!opened).then(T::WeightInfo::deposit_top_up).into())
 		}
 
 		/// Queue `shares` of pool (`vault`, `operator`) for withdrawal (part or all of the
@@ -974,7 +973,8 @@ pub mod pallet {
 		}
 
 		/// Add `amount` of stake and `shares` (from [`Self::prepare_join`]) to the staker's
-		/// position and to `pool` (which the caller writes back).
+		/// position and to `pool` (which the caller writes back). Returns whether this opened
+		/// a new position (and so wrote [`StakerPools`]).
 		fn join(
 			staker: &T::AccountId,
 			vault: VaultId,
@@ -982,9 +982,11 @@ pub mod pallet {
 			pool: &mut PoolInfo<T>,
 			amount: T::Balance,
 			shares: T::Balance,
-		) -> DispatchResult {
+		) -> Result<bool, DispatchError> {
 			let key = (vault, operator.clone());
-			let mut position = match Positions::<T>::get(staker, &key) {
+			let existing = Positions::<T>::get(staker, &key);
+			let opened = existing.is_none();
+			let mut position = match existing {
 				Some(position) => position,
 				None => {
 					StakerPools::<T>::try_mutate(staker, |pools| pools.try_push(key.clone()))
@@ -1000,7 +1002,7 @@ pub mod pallet {
 			pool.active_stake =
 				pool.active_stake.checked_add(&amount).ok_or(ArithmeticError::Overflow)?;
 			Positions::<T>::insert(staker, &key, position);
-			Ok(())
+			Ok(opened)
 		}
 
 		/// Move what `position` earned since its last settlement into its unclaimed rewards
@@ -1077,13 +1079,8 @@ pub mod pallet {
 			Self::prune_matured(&mut pool, &info, now);
 
 			// Stake of the shares at the pool rate, rounded down; the last shares take all.
-			let stake = if shares == pool.active_shares {
-				pool.active_stake
-			} else {
-				shares
-					.multiply_rational(pool.active_stake, pool.active_shares, Rounding::Down)
-					.ok_or(ArithmeticError::Overflow)?
-			};
+			let stake = Self::value_of_shares(shares, pool.active_stake, pool.active_shares)
+				.ok_or(ArithmeticError::Overflow)?;
 			Self::settle(&pool, &mut position)?;
 			position
 				.shares
@@ -1191,14 +1188,8 @@ pub mod pallet {
 			let mut bucket = WithdrawalBuckets::<T>::get(&bucket_key)
 				.defensive_ok_or(Error::<T>::InconsistentAccounting)?;
 			// Post-slash rate, rounded down; the last shares take the remainder.
-			let amount = if withdrawal.shares == bucket.shares {
-				bucket.stake
-			} else {
-				withdrawal
-					.shares
-					.multiply_rational(bucket.stake, bucket.shares, Rounding::Down)
-					.ok_or(ArithmeticError::Overflow)?
-			};
+			let amount = Self::value_of_shares(withdrawal.shares, bucket.stake, bucket.shares)
+				.ok_or(ArithmeticError::Overflow)?;
 			bucket
 				.stake
 				.ensure_sub_assign(amount)
@@ -1697,7 +1688,8 @@ impl<T: Config> Pallet<T> {
 				let pool = Pools::<T>::get(vault, &operator).unwrap_or_default();
 				let asset = Vaults::<T>::get(vault)?.asset;
 				let stake =
-					Self::value_of_shares(position.shares, pool.active_stake, pool.active_shares);
+					Self::value_of_shares(position.shares, pool.active_stake, pool.active_shares)
+						.unwrap_or_default();
 				Some(PositionValue { vault, operator, asset, shares: position.shares, stake })
 			})
 			.collect()
@@ -1718,7 +1710,9 @@ impl<T: Config> Pallet<T> {
 					withdrawal.operator.clone(),
 					withdrawal.bucket,
 				))
-				.map(|bucket| Self::value_of_shares(withdrawal.shares, bucket.stake, bucket.shares))
+				.and_then(|bucket| {
+					Self::value_of_shares(withdrawal.shares, bucket.stake, bucket.shares)
+				})
 				.unwrap_or_default();
 				Some(PendingWithdrawalValue {
 					index: u32::try_from(index).ok()?,
@@ -1734,19 +1728,18 @@ impl<T: Config> Pallet<T> {
 			.collect()
 	}
 
-	/// `shares` of a total of `total_shares` backed by `total_stake`, rounded down; all the
-	/// shares take all the stake (as queuing and completing do).
+	/// Stake of `shares` out of `total_shares` backed by `total_stake`, rounded down; all the
+	/// shares take all the stake, so the last to leave get the remainder. `None` if the
+	/// division is by zero shares or the product overflows.
 	fn value_of_shares(
 		shares: T::Balance,
 		total_stake: T::Balance,
 		total_shares: T::Balance,
-	) -> T::Balance {
+	) -> Option<T::Balance> {
 		use sp_arithmetic::{per_things::Rounding, MultiplyRational};
-		if shares >= total_shares {
-			return if total_shares.is_zero() { Zero::zero() } else { total_stake };
+		if shares == total_shares {
+			return Some(total_stake);
 		}
-		shares
-			.multiply_rational(total_stake, total_shares, Rounding::Down)
-			.unwrap_or_default()
+		shares.multiply_rational(total_stake, total_shares, Rounding::Down)
 	}
 }

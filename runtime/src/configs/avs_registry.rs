@@ -107,7 +107,7 @@ impl pallet_avs_registry::BenchmarkHelper<AccountId, AssetKind> for AvsRegistryB
 #[cfg(test)]
 mod tests {
 	use super::*;
-	use frame_support::traits::{Get, Hooks};
+	use frame_support::traits::Hooks;
 
 	/// The slashing pallet relies on this: stake slashable when a slash is requested has not
 	/// left its pool when the veto window ends.
