@@ -552,10 +552,7 @@ pub mod pallet {
 			let mut totals: Vec<(T::AssetKind, T::Balance)> = Vec::new();
 			for (vault, operator) in pools.iter() {
 				for (asset, amount) in T::Restaking::take_pending_rewards(&who, *vault, operator)? {
-					match totals.iter_mut().find(|(known, _)| *known == asset) {
-						Some((_, total)) => *total = total.saturating_add(amount),
-						None => totals.push((asset, amount)),
-					}
+					Self::add_to_totals(&mut totals, asset, amount);
 				}
 			}
 			let asset_count = totals.len() as u32;
@@ -730,6 +727,18 @@ pub mod pallet {
 			Ok(shares)
 		}
 
+		/// Add `amount` of `asset` to its entry of per-asset `totals` (appended if new).
+		pub(crate) fn add_to_totals(
+			totals: &mut Vec<(T::AssetKind, T::Balance)>,
+			asset: T::AssetKind,
+			amount: T::Balance,
+		) {
+			match totals.iter_mut().find(|(known, _)| *known == asset) {
+				Some((_, total)) => *total = total.saturating_add(amount),
+				None => totals.push((asset, amount)),
+			}
+		}
+
 		/// Pay `rewards` taken from the restaking ledger to `staker` from the pot.
 		fn pay_staker(
 			staker: &T::AccountId,
@@ -805,7 +814,7 @@ impl<T: Config> Pallet<T> {
 	) -> types::ClaimableRewards<T::AccountId, T::AssetKind, T::Balance> {
 		use alloc::vec::Vec;
 		use pallet_restaking::traits::RestakingRewards;
-		use sp_runtime::traits::{Saturating, Zero};
+		use sp_runtime::traits::Zero;
 		let mut claimable: types::ClaimableRewards<T::AccountId, T::AssetKind, T::Balance> =
 			types::ClaimableRewards { pools: Vec::new(), total: Vec::new() };
 		for (vault, operator) in T::Restaking::staker_pools(staker) {
@@ -817,10 +826,7 @@ impl<T: Config> Pallet<T> {
 				continue;
 			}
 			for (asset, amount) in rewards.iter() {
-				match claimable.total.iter_mut().find(|(known, _)| known == asset) {
-					Some((_, total)) => *total = total.saturating_add(*amount),
-					None => claimable.total.push((asset.clone(), *amount)),
-				}
+				Self::add_to_totals(&mut claimable.total, asset.clone(), *amount);
 			}
 			claimable.pools.push((vault, operator, rewards));
 		}
