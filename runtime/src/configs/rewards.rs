@@ -54,16 +54,7 @@ pub mod benchmark_helper {
 	/// of it to `owner`.
 	fn create_asset(asset: &AssetKind, owner: &AccountId) {
 		if let AssetKind::WithId(id) = asset {
-			if !pallet_assets::Asset::<Runtime>::contains_key(id) {
-				Assets::force_create(
-					RuntimeOrigin::root(),
-					codec::Compact(*id),
-					sp_runtime::MultiAddress::Id(owner.clone()),
-					true,
-					1,
-				)
-				.expect("benchmark asset is created");
-			}
+			ensure_sufficient_asset(*id, owner);
 			<NativeAndAssets as Mutate<AccountId>>::mint_into(
 				asset.clone(),
 				owner,

@@ -52,20 +52,24 @@ pub mod benchmark_helper {
 	/// accounts, sufficients of new holders), so benchmarked weights cover both kinds.
 	pub const BENCHMARK_COLLATERAL_ID: AssetId = 900_000;
 
-	/// The benchmark collateral asset: a sufficient pallet-assets token (like the dev
-	/// genesis' stETH and rETH), created on first use.
-	pub fn collateral_asset() -> AssetKind {
-		if !pallet_assets::Asset::<Runtime>::contains_key(BENCHMARK_COLLATERAL_ID) {
-			let admin: AccountId = account("collateral-admin", 0, 0);
+	/// Create pallet-assets token `id` owned by `admin` unless it exists: sufficient (like the
+	/// dev genesis' stETH and rETH, so keyless accounts can hold it), minimum balance 1.
+	pub fn ensure_sufficient_asset(id: AssetId, admin: &AccountId) {
+		if !pallet_assets::Asset::<Runtime>::contains_key(id) {
 			Assets::force_create(
 				RuntimeOrigin::root(),
-				codec::Compact(BENCHMARK_COLLATERAL_ID),
-				sp_runtime::MultiAddress::Id(admin),
+				codec::Compact(id),
+				sp_runtime::MultiAddress::Id(admin.clone()),
 				true,
 				1,
 			)
-			.expect("benchmark collateral asset is created");
+			.expect("benchmark asset is created");
 		}
+	}
+
+	/// The benchmark collateral asset, created on first use.
+	pub fn collateral_asset() -> AssetKind {
+		ensure_sufficient_asset(BENCHMARK_COLLATERAL_ID, &account("collateral-admin", 0, 0));
 		AssetKind::WithId(BENCHMARK_COLLATERAL_ID)
 	}
 
