@@ -5,10 +5,12 @@
 
 FROM rust:1.95-bookworm AS builder
 RUN apt-get update \
-	&& apt-get install -y --no-install-recommends protobuf-compiler clang libclang-dev \
+	&& apt-get install -y --no-install-recommends protobuf-compiler \
 	&& rm -rf /var/lib/apt/lists/*
-RUN rustup target add wasm32v1-none wasm32-unknown-unknown && rustup component add rust-src
 WORKDIR /build
+# The toolchain, wasm targets and rust-src of rust-toolchain.toml.
+COPY rust-toolchain.toml .
+RUN rustup toolchain install
 COPY . .
 RUN cargo build --locked --release -p restaking-node
 

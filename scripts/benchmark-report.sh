@@ -13,17 +13,11 @@
 # (default 3000) the extrinsics per kind of part 3. Exit code 1 if part 1 is not flat.
 set -euo pipefail
 
-repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 repeat="${REPEAT:-10}"
 delegators=(1 100 10000)
 
-if [[ -n "${NODE_BIN:-}" ]]; then
-	node_bin="$NODE_BIN"
-else
-	export CARGO_TARGET_DIR="${BENCH_TARGET_DIR:-$HOME/.cache/restaking-bench-target}"
-	(cd "$repo_root" && cargo build --release -p restaking-node --features runtime-benchmarks)
-	node_bin="$CARGO_TARGET_DIR/release/restaking-node"
-fi
+node_bin="$(bench_node_bin)"
 
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
@@ -49,7 +43,7 @@ python3 "$repo_root/scripts/benchmark_report.py" "$out" "${delegators[@]}" || st
 
 echo
 echo "== Dev-node throughput: restaking.deposit vs balances.transfer_keep_alive"
-regular="${REGULAR_NODE_BIN:-$HOME/.cache/restaking-target/release/restaking-node}"
+regular="${REGULAR_NODE_BIN:-$(NODE_BIN= node_bin)}"
 [[ -x "$regular" ]] || regular="$node_bin"
 (
 	cd "$repo_root/tests/e2e"

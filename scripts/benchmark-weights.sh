@@ -12,21 +12,14 @@
 # produced with the defaults on the 2-core reference machine.
 set -euo pipefail
 
-repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 steps="${STEPS:-20}"
 repeat="${REPEAT:-10}"
 
 # Benchmarks that are evidence, not call weights (see scripts/benchmark-report.sh).
 evidence_only="pallet_slashing::execute_slash_delegators,pallet_rewards::submit_rewards_delegators"
 
-if [[ -n "${NODE_BIN:-}" ]]; then
-	node_bin="$NODE_BIN"
-else
-	export CARGO_TARGET_DIR="${BENCH_TARGET_DIR:-$HOME/.cache/restaking-bench-target}"
-	echo "Building restaking-node with runtime-benchmarks (target dir $CARGO_TARGET_DIR)..." >&2
-	(cd "$repo_root" && cargo build --release -p restaking-node --features runtime-benchmarks)
-	node_bin="$CARGO_TARGET_DIR/release/restaking-node"
-fi
+node_bin="$(bench_node_bin)"
 
 pallets=("$@")
 [[ ${#pallets[@]} -gt 0 ]] || pallets=(restaking avs-registry slashing rewards)

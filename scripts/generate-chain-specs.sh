@@ -11,22 +11,11 @@
 # already built binary instead.
 set -euo pipefail
 
-repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 out_dir="$repo_root/chain-specs"
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/restaking-target}"
 
-if [[ -n "${NODE_BIN:-}" ]]; then
-	node_bin="$NODE_BIN"
-else
-	echo "Building restaking-node (release, target dir $CARGO_TARGET_DIR)..." >&2
-	(cd "$repo_root" && cargo build --release -p restaking-node)
-	node_bin="$CARGO_TARGET_DIR/release/restaking-node"
-fi
-
-if [[ ! -x "$node_bin" ]]; then
-	echo "error: node binary not found at $node_bin" >&2
-	exit 1
-fi
+[[ -n "${NODE_BIN:-}" ]] || build_node
+node_bin="$(require_node_bin)"
 
 mkdir -p "$out_dir"
 

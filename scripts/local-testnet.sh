@@ -13,8 +13,8 @@
 #
 # Environment (all optional):
 #   NODE_BIN          node binary (default: $CARGO_TARGET_DIR/release/restaking-node with
-#                     CARGO_TARGET_DIR defaulting to $HOME/.cache/restaking-target, else
-#                     ./target/release/restaking-node)
+#                     CARGO_TARGET_DIR defaulting to $HOME/.cache/restaking-target; see
+#                     scripts/lib/common.sh)
 #   CHAIN_SPEC        chain spec path or built-in id (default: chain-specs/local-raw.json, else
 #                     chain-specs/local.json, else the built-in `local`)
 #   VICTIM            validator to kill and restart: alice|bob|charlie|dave (default: dave)
@@ -33,17 +33,10 @@ log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*"; }
 pass() { printf 'PASS: %s\n' "$*"; }
 
 # --- the binary and the chain spec -------------------------------------------------------------
-if [ -z "${NODE_BIN:-}" ]; then
-	target_dir="${CARGO_TARGET_DIR:-$HOME/.cache/restaking-target}"
-	for candidate in "$target_dir/release/restaking-node" "./target/release/restaking-node"; do
-		if [ -x "$candidate" ]; then
-			NODE_BIN="$candidate"
-			break
-		fi
-	done
-fi
-if [ -z "${NODE_BIN:-}" ] || [ ! -x "$NODE_BIN" ]; then
-	echo "FAIL: restaking-node binary not found (set NODE_BIN or run: cargo build --release -p restaking-node)"
+source scripts/lib/common.sh
+NODE_BIN="$(node_bin)"
+if [ ! -x "$NODE_BIN" ]; then
+	echo "FAIL: restaking-node binary not found at $NODE_BIN (set NODE_BIN or run: cargo build --release -p restaking-node)"
 	exit 1
 fi
 if [ -z "${CHAIN_SPEC:-}" ]; then

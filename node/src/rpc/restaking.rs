@@ -1,14 +1,12 @@
 //! `restaking_*` JSON-RPC methods: the restaking ledger's runtime API
-//! ([`pallet_restaking_runtime_api::RestakingApi`]) in a JSON shape that JavaScript clients can
-//! use as is.
+//! ([`pallet_restaking_runtime_api::RestakingApi`]) over JSON-RPC.
 //!
-//! Conventions of every answer (documented with examples in the README, "Custom RPC"):
-//! - accounts are SS58 strings (parameters also accept `0x`-prefixed 32-byte hex);
-//! - balances and share amounts are decimal strings (u128 does not fit a JS number);
-//! - fractions are `Perbill` parts, an integer in `0..=1_000_000_000` (1_000_000_000 = 100%);
-//! - asset kinds are `"Native"` or `{"WithId": <asset id>}`;
-//! - block numbers, vault, AVS and slash ids are JSON numbers;
-//! - field names are camelCase.
+//! The answers are the runtime API's own types, whose serde form (with the `std` feature) is
+//! the JSON that JavaScript clients use as is: SS58 accounts, balances as decimal strings,
+//! `Perbill` parts, camelCase fields (see the conventions in the
+//! [`pallet_restaking_runtime_api`] crate docs and the examples in the README, "Custom RPC").
+//! This module only parses the parameters (accounts are SS58 strings or `0x`-prefixed 32-byte
+//! hex), adds the queried operator to [`OperatorStakeOf`] and maps errors to codes.
 //!
 //! Every method takes an optional last parameter `at` (a block hash); without it the best
 //! block is queried. Errors: [`INVALID_PARAMS_CODE`] for an account that does not parse,
@@ -24,14 +22,15 @@ use jsonrpsee::{
 };
 pub use pallet_restaking_runtime_api::RestakingApi as RestakingRuntimeApi;
 use pallet_restaking_runtime_api::{
-	AllocationInfo, AssetAmount, OperatorState, OptInState, QueryError, SlashState,
+	AvsId, AvsOperatorInfo, ClaimableRewards, OperatorStake, PendingSlashInfo,
+	PendingWithdrawalInfo, QueryError, StakerPosition,
 };
 use restaking_runtime::{AccountId, AssetKind, Balance, BlockNumber};
 use serde::{Deserialize, Serialize};
 use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
 use sp_core::crypto::Ss58Codec;
-use sp_runtime::{traits::Block as BlockT, Perbill};
+use sp_runtime::traits::Block as BlockT;
 
 /// JSON-RPC error code: a parameter is malformed (standard JSON-RPC "invalid params").
 pub const INVALID_PARAMS_CODE: i32 = -32602;
@@ -41,212 +40,46 @@ pub const RUNTIME_ERROR_CODE: i32 = 9001;
 /// JSON-RPC error code: no AVS is registered with the given id.
 pub const AVS_NOT_FOUND_CODE: i32 = 9002;
 
-/// One vault pool of an operator.
+/// Answer of `restaking_operatorStake`: the runtime API's [`OperatorStake`] of this runtime,
+/// preceded by the queried operator (the JSON object has the field `operator` and then the
+/// fields of `stake`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct VaultStakeJson {
-	/// Vault id.
-	pub vault: u32,
-	/// Collateral asset of the vault.
-	pub asset: AssetKind,
-	/// Active stake (decimal string).
-	pub active: String,
-	/// Stake in unmatured (still slashable) withdrawals (decimal string).
-	pub withdrawing: String,
-}
-
-/// An allocation of a pool (vault, operator) to an AVS.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct AllocationJson {
-	/// Vault id.
-	pub vault: u32,
-	/// Fraction in force now (Perbill parts).
-	pub in_force: u32,
-	/// Fraction of a scheduled increase (Perbill parts), if any.
-	pub pending_fraction: Option<u32>,
-	/// Block from which the scheduled increase is in force, if any.
-	pub pending_effective_at: Option<BlockNumber>,
-	/// Fraction the AVS may slash now (Perbill parts).
-	pub slashable_fraction: u32,
-	/// Block until which a decreased, larger fraction stays slashable, if any.
-	pub slashable_until: Option<BlockNumber>,
-	/// `inForce × active stake` (decimal string).
-	pub allocated_stake: String,
-	/// `slashableFraction × (active + withdrawing)` (decimal string).
-	pub slashable_stake: String,
-}
-
-/// An operator's standing with one AVS.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct OperatorAvsJson {
-	/// AVS id.
-	pub avs: u32,
-	/// `"Pending"`, `"OptedIn"` or `"OptingOut"`.
-	pub status: String,
-	/// First block at which an opting-out operator is no longer slashable (else null).
-	pub opting_out_until: Option<BlockNumber>,
-	/// Whether the AVS can slash the operator now.
-	pub slashable: bool,
-	/// Allocations, one per vault.
-	pub allocations: Vec<AllocationJson>,
-}
-
-/// Answer of `restaking_operatorStake`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct OperatorStakeJson {
+pub struct OperatorStakeOf {
 	/// The operator (SS58).
-	pub operator: String,
-	/// `"Active"`, `"Paused"`, `"Leaving"`, or null if not a registered operator.
-	pub status: Option<String>,
-	/// Commission in force (Perbill parts), null if not a registered operator.
-	pub commission: Option<u32>,
-	/// Pools, by ascending vault id.
-	pub vaults: Vec<VaultStakeJson>,
-	/// AVSs the operator is pending, opted in or opting out with.
-	pub avss: Vec<OperatorAvsJson>,
+	pub operator: AccountId,
+	/// Its stake per vault and per AVS.
+	#[serde(flatten)]
+	pub stake: OperatorStake<AssetKind, Balance, BlockNumber>,
 }
 
-/// One entry of `restaking_stakerPositions`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct StakerPositionJson {
-	/// Vault id.
-	pub vault: u32,
-	/// Operator (SS58).
-	pub operator: String,
-	/// Collateral asset.
-	pub asset: AssetKind,
-	/// Active shares (decimal string).
-	pub shares: String,
-	/// Current value of the shares at the pool rate (decimal string).
-	pub stake: String,
-}
-
-/// An amount of one asset.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct AssetAmountJson {
-	/// The asset.
-	pub asset: AssetKind,
-	/// The amount (decimal string).
-	pub amount: String,
-}
-
-/// Claimable rewards of one pool.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct PoolRewardsJson {
-	/// Vault id.
-	pub vault: u32,
-	/// Operator (SS58).
-	pub operator: String,
-	/// Non-zero amounts per asset.
-	pub rewards: Vec<AssetAmountJson>,
-}
-
+/// Answer of `restaking_stakerPositions` (one entry per position).
+pub type StakerPositions = Vec<StakerPosition<AccountId, AssetKind, Balance>>;
 /// Answer of `restaking_claimableRewards`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ClaimableRewardsJson {
-	/// Per pool (what `rewards.claimRewardsFrom(vault, operator)` pays).
-	pub pools: Vec<PoolRewardsJson>,
-	/// Per asset over all pools (what `rewards.claimRewards()` pays).
-	pub total: Vec<AssetAmountJson>,
-	/// Operator commission claimable per asset (`rewards.claimCommission(asset)`).
-	pub commission: Vec<AssetAmountJson>,
-}
-
-/// One entry of `restaking_pendingWithdrawals`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct PendingWithdrawalJson {
-	/// Index for `restaking.completeWithdrawal(index)`.
-	pub index: u32,
-	/// Vault id.
-	pub vault: u32,
-	/// Operator the stake left (SS58).
-	pub operator: String,
-	/// Collateral asset.
-	pub asset: AssetKind,
-	/// Bucket shares (decimal string).
-	pub shares: String,
-	/// What completing pays now, at the bucket's post-slash rate (decimal string).
-	pub value: String,
-	/// Block from which it can be completed.
-	pub matures_at: BlockNumber,
-	/// Whether `maturesAt` has been reached.
-	pub matured: bool,
-	/// Redelegation target (SS58), or null.
-	pub redelegate_to: Option<String>,
-}
-
-/// One entry of `restaking_pendingSlashes`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct PendingSlashJson {
-	/// Slash id.
-	pub id: u64,
-	/// AVS id.
-	pub avs: u32,
-	/// Operator (SS58).
-	pub operator: String,
-	/// Fraction of the allocated stake (Perbill parts).
-	pub fraction: u32,
-	/// Incident id (0x-prefixed hex, 32 bytes).
-	pub incident: String,
-	/// Block of the request.
-	pub requested_at: BlockNumber,
-	/// First block in which it can be executed (end of the veto window).
-	pub executable_at: BlockNumber,
-	/// `"VetoWindowOpen"`, `"Executable"` or `"WillBeCancelled"`.
-	pub status: String,
-}
-
-/// One entry of `restaking_avsOperators`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct AvsOperatorJson {
-	/// Operator (SS58).
-	pub operator: String,
-	/// `"Pending"`, `"OptedIn"` or `"OptingOut"`.
-	pub status: String,
-	/// First block at which an opting-out operator is no longer slashable (else null).
-	pub opting_out_until: Option<BlockNumber>,
-	/// Whether the AVS can slash the operator now.
-	pub slashable: bool,
-	/// Allocations, one per vault.
-	pub allocations: Vec<AllocationJson>,
-}
+pub type Claimable = ClaimableRewards<AccountId, AssetKind, Balance>;
+/// Answer of `restaking_pendingWithdrawals` (one entry per queued withdrawal).
+pub type PendingWithdrawals =
+	Vec<PendingWithdrawalInfo<AccountId, AssetKind, Balance, BlockNumber>>;
+/// Answer of `restaking_pendingSlashes` (one entry per pending request).
+pub type PendingSlashes = Vec<PendingSlashInfo<AccountId, BlockNumber>>;
+/// Answer of `restaking_avsOperators` (one entry per operator).
+pub type AvsOperators = Vec<AvsOperatorInfo<AccountId, Balance, BlockNumber>>;
 
 /// The `restaking_*` methods.
 #[rpc(client, server)]
 pub trait RestakingRpcApi<BlockHash> {
 	/// Stake of `operator` per vault and per AVS.
 	#[method(name = "restaking_operatorStake")]
-	fn operator_stake(
-		&self,
-		operator: String,
-		at: Option<BlockHash>,
-	) -> RpcResult<OperatorStakeJson>;
+	fn operator_stake(&self, operator: String, at: Option<BlockHash>)
+		-> RpcResult<OperatorStakeOf>;
 
 	/// Positions of `staker` with their current value.
 	#[method(name = "restaking_stakerPositions")]
-	fn staker_positions(
-		&self,
-		staker: String,
-		at: Option<BlockHash>,
-	) -> RpcResult<Vec<StakerPositionJson>>;
+	fn staker_positions(&self, staker: String, at: Option<BlockHash>)
+		-> RpcResult<StakerPositions>;
 
 	/// Rewards (and operator commission) `staker` can claim now.
 	#[method(name = "restaking_claimableRewards")]
-	fn claimable_rewards(
-		&self,
-		staker: String,
-		at: Option<BlockHash>,
-	) -> RpcResult<ClaimableRewardsJson>;
+	fn claimable_rewards(&self, staker: String, at: Option<BlockHash>) -> RpcResult<Claimable>;
 
 	/// Queued withdrawals of `staker`.
 	#[method(name = "restaking_pendingWithdrawals")]
@@ -254,20 +87,20 @@ pub trait RestakingRpcApi<BlockHash> {
 		&self,
 		staker: String,
 		at: Option<BlockHash>,
-	) -> RpcResult<Vec<PendingWithdrawalJson>>;
+	) -> RpcResult<PendingWithdrawals>;
 
 	/// Pending slash requests of `avs` and/or `operator` (null: any).
 	#[method(name = "restaking_pendingSlashes")]
 	fn pending_slashes(
 		&self,
-		avs: Option<u32>,
+		avs: Option<AvsId>,
 		operator: Option<String>,
 		at: Option<BlockHash>,
-	) -> RpcResult<Vec<PendingSlashJson>>;
+	) -> RpcResult<PendingSlashes>;
 
 	/// Operators of `avs` with their status and allocations.
 	#[method(name = "restaking_avsOperators")]
-	fn avs_operators(&self, avs: u32, at: Option<BlockHash>) -> RpcResult<Vec<AvsOperatorJson>>;
+	fn avs_operators(&self, avs: AvsId, at: Option<BlockHash>) -> RpcResult<AvsOperators>;
 }
 
 /// Implementation of [`RestakingRpcApiServer`] over a client with the runtime API.
@@ -280,6 +113,23 @@ impl<C, Block> Restaking<C, Block> {
 	/// RPC handler over `client`.
 	pub fn new(client: Arc<C>) -> Self {
 		Self { client, _marker: PhantomData }
+	}
+}
+
+impl<C, Block> Restaking<C, Block>
+where
+	Block: BlockT,
+	C: ProvideRuntimeApi<Block> + HeaderBackend<Block>,
+{
+	/// `call` the runtime API at block `at` (the best block if `None`), its failure being a
+	/// [`RUNTIME_ERROR_CODE`] error.
+	fn query<R>(
+		&self,
+		at: Option<Block::Hash>,
+		call: impl FnOnce(&C::Api, Block::Hash) -> Result<R, sp_api::ApiError>,
+	) -> RpcResult<R> {
+		let at = at.unwrap_or_else(|| self.client.info().best_hash);
+		call(&self.client.runtime_api(), at).map_err(runtime_error)
 	}
 }
 
@@ -313,45 +163,6 @@ fn runtime_error(error: impl ToString) -> ErrorObjectOwned {
 	)
 }
 
-fn account(who: &AccountId) -> String {
-	who.to_ss58check()
-}
-
-fn parts(fraction: Perbill) -> u32 {
-	fraction.deconstruct()
-}
-
-fn opt_in_fields(status: OptInState<BlockNumber>) -> (String, Option<BlockNumber>) {
-	match status {
-		OptInState::Pending => ("Pending".into(), None),
-		OptInState::OptedIn => ("OptedIn".into(), None),
-		OptInState::OptingOut { until } => ("OptingOut".into(), Some(until)),
-	}
-}
-
-fn allocations_json(allocations: Vec<AllocationInfo<Balance, BlockNumber>>) -> Vec<AllocationJson> {
-	allocations
-		.into_iter()
-		.map(|allocation| AllocationJson {
-			vault: allocation.vault,
-			in_force: parts(allocation.in_force),
-			pending_fraction: allocation.pending.map(|pending| parts(pending.fraction)),
-			pending_effective_at: allocation.pending.map(|pending| pending.effective_at),
-			slashable_fraction: parts(allocation.slashable_fraction),
-			slashable_until: allocation.slashable_until,
-			allocated_stake: allocation.allocated_stake.to_string(),
-			slashable_stake: allocation.slashable_stake.to_string(),
-		})
-		.collect()
-}
-
-fn amounts_json(amounts: Vec<AssetAmount<AssetKind, Balance>>) -> Vec<AssetAmountJson> {
-	amounts
-		.into_iter()
-		.map(|amount| AssetAmountJson { asset: amount.asset, amount: amount.amount.to_string() })
-		.collect()
-}
-
 impl<C, Block> RestakingRpcApiServer<<Block as BlockT>::Hash> for Restaking<C, Block>
 where
 	Block: BlockT,
@@ -362,193 +173,129 @@ where
 		&self,
 		operator: String,
 		at: Option<Block::Hash>,
-	) -> RpcResult<OperatorStakeJson> {
-		let who = parse_account(&operator)?;
-		let at = at.unwrap_or_else(|| self.client.info().best_hash);
-		let stake = self
-			.client
-			.runtime_api()
-			.operator_stake(at, who.clone())
-			.map_err(runtime_error)?;
-		Ok(OperatorStakeJson {
-			operator: account(&who),
-			status: stake.status.map(|status| {
-				match status {
-					OperatorState::Active => "Active",
-					OperatorState::Paused => "Paused",
-					OperatorState::Leaving => "Leaving",
-				}
-				.to_string()
-			}),
-			commission: stake.commission.map(parts),
-			vaults: stake
-				.vaults
-				.into_iter()
-				.map(|vault| VaultStakeJson {
-					vault: vault.vault,
-					asset: vault.asset,
-					active: vault.active.to_string(),
-					withdrawing: vault.withdrawing.to_string(),
-				})
-				.collect(),
-			avss: stake
-				.avss
-				.into_iter()
-				.map(|avs| {
-					let (status, opting_out_until) = opt_in_fields(avs.status);
-					OperatorAvsJson {
-						avs: avs.avs,
-						status,
-						opting_out_until,
-						slashable: avs.slashable,
-						allocations: allocations_json(avs.allocations),
-					}
-				})
-				.collect(),
-		})
+	) -> RpcResult<OperatorStakeOf> {
+		let operator = parse_account(&operator)?;
+		let stake = self.query(at, |api, at| api.operator_stake(at, operator.clone()))?;
+		Ok(OperatorStakeOf { operator, stake })
 	}
 
 	fn staker_positions(
 		&self,
 		staker: String,
 		at: Option<Block::Hash>,
-	) -> RpcResult<Vec<StakerPositionJson>> {
-		let who = parse_account(&staker)?;
-		let at = at.unwrap_or_else(|| self.client.info().best_hash);
-		let positions =
-			self.client.runtime_api().staker_positions(at, who).map_err(runtime_error)?;
-		Ok(positions
-			.into_iter()
-			.map(|position| StakerPositionJson {
-				vault: position.vault,
-				operator: account(&position.operator),
-				asset: position.asset,
-				shares: position.shares.to_string(),
-				stake: position.stake.to_string(),
-			})
-			.collect())
+	) -> RpcResult<StakerPositions> {
+		let staker = parse_account(&staker)?;
+		self.query(at, |api, at| api.staker_positions(at, staker))
 	}
 
-	fn claimable_rewards(
-		&self,
-		staker: String,
-		at: Option<Block::Hash>,
-	) -> RpcResult<ClaimableRewardsJson> {
-		let who = parse_account(&staker)?;
-		let at = at.unwrap_or_else(|| self.client.info().best_hash);
-		let claimable =
-			self.client.runtime_api().claimable_rewards(at, who).map_err(runtime_error)?;
-		Ok(ClaimableRewardsJson {
-			pools: claimable
-				.pools
-				.into_iter()
-				.map(|pool| PoolRewardsJson {
-					vault: pool.vault,
-					operator: account(&pool.operator),
-					rewards: amounts_json(pool.rewards),
-				})
-				.collect(),
-			total: amounts_json(claimable.total),
-			commission: amounts_json(claimable.commission),
-		})
+	fn claimable_rewards(&self, staker: String, at: Option<Block::Hash>) -> RpcResult<Claimable> {
+		let staker = parse_account(&staker)?;
+		self.query(at, |api, at| api.claimable_rewards(at, staker))
 	}
 
 	fn pending_withdrawals(
 		&self,
 		staker: String,
 		at: Option<Block::Hash>,
-	) -> RpcResult<Vec<PendingWithdrawalJson>> {
-		let who = parse_account(&staker)?;
-		let at = at.unwrap_or_else(|| self.client.info().best_hash);
-		let withdrawals =
-			self.client.runtime_api().pending_withdrawals(at, who).map_err(runtime_error)?;
-		Ok(withdrawals
-			.into_iter()
-			.map(|withdrawal| PendingWithdrawalJson {
-				index: withdrawal.index,
-				vault: withdrawal.vault,
-				operator: account(&withdrawal.operator),
-				asset: withdrawal.asset,
-				shares: withdrawal.shares.to_string(),
-				value: withdrawal.value.to_string(),
-				matures_at: withdrawal.matures_at,
-				matured: withdrawal.matured,
-				redelegate_to: withdrawal.redelegate_to.as_ref().map(account),
-			})
-			.collect())
+	) -> RpcResult<PendingWithdrawals> {
+		let staker = parse_account(&staker)?;
+		self.query(at, |api, at| api.pending_withdrawals(at, staker))
 	}
 
 	fn pending_slashes(
 		&self,
-		avs: Option<u32>,
+		avs: Option<AvsId>,
 		operator: Option<String>,
 		at: Option<Block::Hash>,
-	) -> RpcResult<Vec<PendingSlashJson>> {
+	) -> RpcResult<PendingSlashes> {
 		let operator = operator.as_deref().map(parse_account).transpose()?;
-		let at = at.unwrap_or_else(|| self.client.info().best_hash);
-		let slashes = self
-			.client
-			.runtime_api()
-			.pending_slashes(at, avs, operator)
-			.map_err(runtime_error)?;
-		Ok(slashes
-			.into_iter()
-			.map(|slash| PendingSlashJson {
-				id: slash.id,
-				avs: slash.avs,
-				operator: account(&slash.operator),
-				fraction: parts(slash.fraction),
-				incident: sp_core::bytes::to_hex(&slash.incident, false),
-				requested_at: slash.requested_at,
-				executable_at: slash.executable_at,
-				status: match slash.status {
-					SlashState::VetoWindowOpen => "VetoWindowOpen",
-					SlashState::Executable => "Executable",
-					SlashState::WillBeCancelled => "WillBeCancelled",
-				}
-				.to_string(),
-			})
-			.collect())
+		self.query(at, |api, at| api.pending_slashes(at, avs, operator))
 	}
 
-	fn avs_operators(&self, avs: u32, at: Option<Block::Hash>) -> RpcResult<Vec<AvsOperatorJson>> {
-		let at = at.unwrap_or_else(|| self.client.info().best_hash);
-		let operators = self
-			.client
-			.runtime_api()
-			.avs_operators(at, avs)
-			.map_err(runtime_error)?
+	fn avs_operators(&self, avs: AvsId, at: Option<Block::Hash>) -> RpcResult<AvsOperators> {
+		self.query(at, |api, at| api.avs_operators(at, avs))?
 			.map_err(|error| match error {
 				QueryError::AvsNotFound => ErrorObject::owned(
 					AVS_NOT_FOUND_CODE,
 					format!("AVS {avs} not found"),
 					None::<()>,
 				),
-			})?;
-		Ok(operators
-			.into_iter()
-			.map(|entry| {
-				let (status, opting_out_until) = opt_in_fields(entry.status);
-				AvsOperatorJson {
-					operator: account(&entry.operator),
-					status,
-					opting_out_until,
-					slashable: entry.slashable,
-					allocations: allocations_json(entry.allocations),
-				}
 			})
-			.collect())
 	}
 }
 
 #[cfg(test)]
 mod tests {
+	//! The exact JSON of every answer (the README's "Custom RPC" and the e2e tests rely on it),
+	//! and that it reads back (the `RestakingRpcApiClient` side).
+
 	use super::*;
+	use pallet_restaking_runtime_api::{
+		AllocationInfo, AssetAmount, AvsStake, OperatorState, OptInState, PendingAllocation,
+		PoolRewards, SlashState, VaultStake,
+	};
+	use serde::de::DeserializeOwned;
 	use sp_keyring::Sr25519Keyring;
+	use sp_runtime::Perbill;
+
+	const ALICE: &str = "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY";
+	const BOB: &str = "5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty";
+
+	/// `answer` serializes to exactly `json` (field order included) and reads back from it.
+	fn assert_json<T: Serialize + DeserializeOwned + PartialEq + std::fmt::Debug>(
+		answer: &T,
+		json: &str,
+	) {
+		assert_eq!(serde_json::to_string(answer).unwrap(), json.replace(['\n', '\t'], ""));
+		assert_eq!(&serde_json::from_str::<T>(json).unwrap(), answer);
+	}
+
+	fn alice() -> AccountId {
+		Sr25519Keyring::Alice.to_account_id()
+	}
+
+	fn bob() -> AccountId {
+		Sr25519Keyring::Bob.to_account_id()
+	}
+
+	/// An allocation with a scheduled increase and a slashable decrease, and one without.
+	fn allocations() -> Vec<AllocationInfo<Balance, BlockNumber>> {
+		vec![
+			AllocationInfo {
+				vault: 0,
+				in_force: Perbill::from_percent(50),
+				pending: None,
+				slashable_fraction: Perbill::from_percent(50),
+				slashable_until: None,
+				allocated_stake: 300,
+				slashable_stake: 500,
+			},
+			AllocationInfo {
+				vault: 1,
+				in_force: Perbill::from_percent(10),
+				pending: Some(PendingAllocation {
+					fraction: Perbill::from_percent(20),
+					effective_at: 40,
+				}),
+				slashable_fraction: Perbill::from_percent(30),
+				slashable_until: Some(50),
+				allocated_stake: u128::MAX,
+				slashable_stake: 0,
+			},
+		]
+	}
+
+	const ALLOCATIONS: &str = r#"[
+		{"vault":0,"inForce":500000000,"pendingFraction":null,"pendingEffectiveAt":null,
+		"slashableFraction":500000000,"slashableUntil":null,
+		"allocatedStake":"300","slashableStake":"500"},
+		{"vault":1,"inForce":100000000,"pendingFraction":200000000,"pendingEffectiveAt":40,
+		"slashableFraction":300000000,"slashableUntil":50,
+		"allocatedStake":"340282366920938463463374607431768211455","slashableStake":"0"}]"#;
 
 	#[test]
 	fn accounts_parse_from_ss58_and_hex() {
-		let alice = Sr25519Keyring::Alice.to_account_id();
+		let alice = alice();
 		assert_eq!(parse_account(&alice.to_ss58check()).unwrap(), alice);
 		let hex = sp_core::bytes::to_hex(alice.as_ref(), false);
 		assert_eq!(parse_account(&hex).unwrap(), alice);
@@ -557,22 +304,233 @@ mod tests {
 	}
 
 	#[test]
-	fn json_shape_uses_strings_for_balances_and_tagged_asset_kinds() {
-		let entry = StakerPositionJson {
-			vault: 0,
-			operator: Sr25519Keyring::Bob.to_account_id().to_ss58check(),
-			asset: AssetKind::WithId(1),
-			shares: u128::MAX.to_string(),
-			stake: "5".into(),
+	fn operator_stake_json() {
+		let stake = OperatorStakeOf {
+			operator: alice(),
+			stake: OperatorStake {
+				status: Some(OperatorState::Active),
+				commission: Some(Perbill::from_percent(10)),
+				vaults: vec![
+					VaultStake {
+						vault: 0,
+						asset: AssetKind::Native,
+						active: 600,
+						withdrawing: 400,
+					},
+					VaultStake { vault: 1, asset: AssetKind::WithId(1), active: 0, withdrawing: 0 },
+				],
+				avss: vec![
+					AvsStake {
+						avs: 0,
+						status: OptInState::OptedIn,
+						slashable: true,
+						allocations: allocations(),
+					},
+					AvsStake {
+						avs: 2,
+						status: OptInState::OptingOut { until: 77 },
+						slashable: true,
+						allocations: vec![],
+					},
+					AvsStake {
+						avs: 3,
+						status: OptInState::Pending,
+						slashable: false,
+						allocations: vec![],
+					},
+				],
+			},
 		};
-		let json = serde_json::to_value(&entry).unwrap();
-		assert_eq!(json["asset"], serde_json::json!({ "WithId": 1 }));
-		assert_eq!(json["shares"], serde_json::json!("340282366920938463463374607431768211455"));
-		assert_eq!(
-			json["operator"],
-			serde_json::json!("5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty")
+		let json = format!(
+			r#"{{"operator":"{ALICE}","status":"Active","commission":100000000,
+			"vaults":[{{"vault":0,"asset":"Native","active":"600","withdrawing":"400"}},
+			{{"vault":1,"asset":{{"WithId":1}},"active":"0","withdrawing":"0"}}],
+			"avss":[{{"avs":0,"status":"OptedIn","optingOutUntil":null,"slashable":true,
+			"allocations":{ALLOCATIONS}}},
+			{{"avs":2,"status":"OptingOut","optingOutUntil":77,"slashable":true,"allocations":[]}},
+			{{"avs":3,"status":"Pending","optingOutUntil":null,"slashable":false,
+			"allocations":[]}}]}}"#
 		);
-		let native = serde_json::to_value(AssetKind::Native).unwrap();
-		assert_eq!(native, serde_json::json!("Native"));
+		assert_json(&stake, &json);
+
+		let paused = |status| OperatorStakeOf {
+			operator: bob(),
+			stake: OperatorStake {
+				status,
+				commission: status.map(|_| Perbill::zero()),
+				vaults: vec![],
+				avss: vec![],
+			},
+		};
+		for (status, json) in [
+			(None, "null"),
+			(Some(OperatorState::Paused), r#""Paused""#),
+			(Some(OperatorState::Leaving), r#""Leaving""#),
+		] {
+			let commission = if status.is_some() { "0" } else { "null" };
+			assert_json(
+				&paused(status),
+				&format!(
+					r#"{{"operator":"{BOB}","status":{json},"commission":{commission},"vaults":[],"avss":[]}}"#
+				),
+			);
+		}
+	}
+
+	#[test]
+	fn staker_positions_json() {
+		let positions: StakerPositions = vec![StakerPosition {
+			vault: 3,
+			operator: bob(),
+			asset: AssetKind::WithId(1),
+			shares: u128::MAX,
+			stake: 5,
+		}];
+		assert_json(
+			&positions,
+			&format!(
+				r#"[{{"vault":3,"operator":"{BOB}","asset":{{"WithId":1}},
+				"shares":"340282366920938463463374607431768211455","stake":"5"}}]"#
+			),
+		);
+	}
+
+	#[test]
+	fn claimable_rewards_json() {
+		let amount = |asset, amount| AssetAmount { asset, amount };
+		let claimable: Claimable = ClaimableRewards {
+			pools: vec![PoolRewards {
+				vault: 0,
+				operator: alice(),
+				rewards: vec![amount(AssetKind::Native, 7), amount(AssetKind::WithId(2), 8)],
+			}],
+			total: vec![amount(AssetKind::Native, 7), amount(AssetKind::WithId(2), 8)],
+			commission: vec![amount(AssetKind::WithId(2), 1_000_000_000_000_000_000_000)],
+		};
+		let amounts = r#"[{"asset":"Native","amount":"7"},{"asset":{"WithId":2},"amount":"8"}]"#;
+		assert_json(
+			&claimable,
+			&format!(
+				r#"{{"pools":[{{"vault":0,"operator":"{ALICE}","rewards":{amounts}}}],
+				"total":{amounts},
+				"commission":[{{"asset":{{"WithId":2}},"amount":"1000000000000000000000"}}]}}"#
+			),
+		);
+		assert_json(
+			&Claimable { pools: vec![], total: vec![], commission: vec![] },
+			r#"{"pools":[],"total":[],"commission":[]}"#,
+		);
+	}
+
+	#[test]
+	fn pending_withdrawals_json() {
+		let withdrawal = |index, redelegate_to| PendingWithdrawalInfo {
+			index,
+			vault: 1,
+			operator: alice(),
+			asset: AssetKind::WithId(1),
+			shares: 400,
+			value: 360,
+			matures_at: 16,
+			matured: index == 0,
+			redelegate_to,
+		};
+		let withdrawals: PendingWithdrawals = vec![withdrawal(0, None), withdrawal(1, Some(bob()))];
+		let entry = |index, matured, redelegate_to: &str| {
+			format!(
+				r#"{{"index":{index},"vault":1,"operator":"{ALICE}","asset":{{"WithId":1}},
+				"shares":"400","value":"360","maturesAt":16,"matured":{matured},
+				"redelegateTo":{redelegate_to}}}"#
+			)
+		};
+		assert_json(
+			&withdrawals,
+			&format!("[{},{}]", entry(0, true, "null"), entry(1, false, &format!(r#""{BOB}""#))),
+		);
+	}
+
+	#[test]
+	fn pending_slashes_json() {
+		let slash = |id, status| PendingSlashInfo {
+			id,
+			avs: 2,
+			operator: bob(),
+			fraction: Perbill::from_parts(123_456_789),
+			incident: [0xab; 32],
+			requested_at: 6,
+			executable_at: 11,
+			status,
+		};
+		let slashes: PendingSlashes = vec![
+			slash(0, SlashState::VetoWindowOpen),
+			slash(1, SlashState::Executable),
+			slash(u64::MAX, SlashState::WillBeCancelled),
+		];
+		let incident = format!("0x{}", "ab".repeat(32));
+		let entry = |id: &str, status| {
+			format!(
+				r#"{{"id":{id},"avs":2,"operator":"{BOB}","fraction":123456789,
+				"incident":"{incident}","requestedAt":6,"executableAt":11,"status":"{status}"}}"#
+			)
+		};
+		assert_json(
+			&slashes,
+			&format!(
+				"[{},{},{}]",
+				entry("0", "VetoWindowOpen"),
+				entry("1", "Executable"),
+				entry("18446744073709551615", "WillBeCancelled")
+			),
+		);
+		// An incident that is not 32 bytes does not read back.
+		let short = entry("0", "Executable").replace(&incident, "0xabab");
+		assert!(serde_json::from_str::<PendingSlashInfo<AccountId, BlockNumber>>(
+			&short.replace(['\n', '\t'], "")
+		)
+		.is_err());
+	}
+
+	#[test]
+	fn avs_operators_json() {
+		let operators: AvsOperators = vec![
+			AvsOperatorInfo {
+				operator: alice(),
+				status: OptInState::OptedIn,
+				slashable: true,
+				allocations: allocations(),
+			},
+			AvsOperatorInfo {
+				operator: bob(),
+				status: OptInState::OptingOut { until: 9 },
+				slashable: false,
+				allocations: vec![],
+			},
+		];
+		assert_json(
+			&operators,
+			&format!(
+				r#"[{{"operator":"{ALICE}","status":"OptedIn","optingOutUntil":null,
+				"slashable":true,"allocations":{ALLOCATIONS}}},
+				{{"operator":"{BOB}","status":"OptingOut","optingOutUntil":9,
+				"slashable":false,"allocations":[]}}]"#
+			),
+		);
+		// An inconsistent status or pending allocation does not read back.
+		for bad in [
+			r#""status":"OptingOut","optingOutUntil":null"#,
+			r#""status":"OptedIn","optingOutUntil":3"#,
+			r#""status":"Gone","optingOutUntil":null"#,
+		] {
+			let json =
+				format!(r#"{{"operator":"{BOB}",{bad},"slashable":false,"allocations":[]}}"#);
+			assert!(serde_json::from_str::<AvsOperatorInfo<AccountId, Balance, BlockNumber>>(
+				&json
+			)
+			.is_err());
+		}
+		let half_pending =
+			ALLOCATIONS.replace(r#""pendingEffectiveAt":40"#, r#""pendingEffectiveAt":null"#);
+		assert!(serde_json::from_str::<Vec<AllocationInfo<Balance, BlockNumber>>>(&half_pending)
+			.is_err());
 	}
 }

@@ -91,6 +91,24 @@
 //! 3. [`PoolAllocationTotal`] equals the recomputed sum of footprints and is at most
 //!    [`Config::MaxTotalAllocation`]; [`VaultAllocationCount`] equals the recomputed counts.
 //! 4. Every owner has at least the deposits of its AVSs on hold.
+//!
+//! ## Code map
+//!
+//! - `lib.rs`: the FRAME pallet: [`Config`], storage, events, errors, hooks and the calls.
+//! - [`types`]: storage and call types; the fraction arithmetic of one allocation record
+//!   ([`VaultAllocation`]: in force, slashable, footprint, normalization, increase and
+//!   decrease) and of an opt-in status ([`OptInStatus::is_slashable_at`]).
+//! - [`traits`]: [`traits::AvsInspect`], the interface for the slashing and rewards pallets.
+//! - `avs.rs`: AVS lookups ([`Pallet::live_avs`]) and configuration checks.
+//! - `opt_in.rs`: removing operators with their opt-in, allocations and index entries.
+//! - `allocation.rs`: the rules of [`Pallet::set_allocation`] and the bookkeeping of
+//!   [`PoolAllocationTotal`] and [`VaultAllocationCount`] on every allocation write.
+//! - `impl_traits.rs`: [`traits::AvsInspect`] for [`Pallet`].
+//! - `queries.rs`: read-only queries for the runtime API ([`Pallet::operator_avs_stakes`],
+//!   [`Pallet::avs_operator_stakes`]).
+//! - `try_state.rs`: the invariant checks (`Pallet::do_try_state`).
+//! - [`weights`]: call weights; `benchmarking.rs`, `mock.rs` and `tests/`: benchmarks and
+//!   unit tests.
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
@@ -102,6 +120,14 @@ pub use weights::WeightInfo;
 pub mod traits;
 pub mod types;
 pub mod weights;
+
+mod allocation;
+mod avs;
+mod impl_traits;
+mod opt_in;
+mod queries;
+#[cfg(any(feature = "try-runtime", feature = "try-state-checks", test))]
+mod try_state;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
@@ -131,7 +157,7 @@ pub mod pallet {
 		traits::{
 			fungible::{self, MutateHold},
 			tokens::Precision,
-			Defensive, DefensiveSaturating,
+			Defensive,
 		},
 	};
 	use frame_system::pallet_prelude::*;
@@ -559,13 +585,7 @@ pub mod pallet {
 			};
 			ensure!(Self::now() >= until, Error::<T>::DeregistrationNotDue);
 
-			let operators = AvsOperators::<T>::take(avs);
-			let mut allocations = 0u32;
-			for operator in operators.iter() {
-				OptIns::<T>::remove(avs, operator);
-				allocations = allocations.saturating_add(Self::release_allocations(avs, operator));
-				Self::remove_from_operator_index(operator, avs);
-			}
+			let (operators, allocations) = Self::remove_all_operators(avs);
 			Avss::<T>::remove(avs);
 			let deposit_released = T::NativeBalance::release(
 				&HoldReason::AvsRegistration.into(),
@@ -574,7 +594,6 @@ pub mod pallet {
 				Precision::BestEffort,
 			)
 			.defensive_unwrap_or(Zero::zero());
-			let operators = operators.len() as u32;
 			Self::deposit_event(Event::AvsRemoved { avs, operators, deposit_released });
 			Ok(Some(T::WeightInfo::finalize_deregistration(operators, allocations)).into())
 		}
@@ -728,91 +747,7 @@ pub mod pallet {
 			fraction: Perbill,
 		) -> DispatchResultWithPostInfo {
 			let operator = ensure_signed(origin)?;
-			let info = Avss::<T>::get(avs).ok_or(Error::<T>::AvsNotFound)?;
-			ensure!(info.status == AvsStatus::Active, Error::<T>::AvsNotActive);
-			ensure!(info.config.accepted_vaults.contains(&vault), Error::<T>::VaultNotAccepted);
-			match OptIns::<T>::get(avs, &operator).ok_or(Error::<T>::OptInNotFound)? {
-				OptInStatus::OptedIn => {},
-				OptInStatus::Pending => return Err(Error::<T>::OptInPending.into()),
-				OptInStatus::OptingOut { .. } => return Err(Error::<T>::OperatorOptingOut.into()),
-			}
-
-			let now = Self::now();
-			let allocations = Allocations::<T>::get(avs, &operator);
-			let records = allocations.len() as u32;
-			let index = allocations.iter().position(|record| record.vault == vault);
-			let before = index
-				.and_then(|index| allocations.get(index).copied())
-				.unwrap_or_else(|| VaultAllocation::empty(vault));
-			let mut after = before.normalized(now);
-			let in_force = after.current;
-
-			let event = if fraction > in_force {
-				ensure!(T::Restaking::is_active_operator(&operator), Error::<T>::NotActiveOperator);
-				ensure!(T::Restaking::vault_is_active(vault), Error::<T>::VaultNotActive);
-				let min_stake = info.config.min_operator_stake;
-				if !min_stake.is_zero() {
-					let active = T::Restaking::pool_stake(vault, &operator).active;
-					ensure!(
-						fraction.mul_floor(active) >= min_stake,
-						Error::<T>::AllocatedStakeBelowMinimum
-					);
-				}
-				let effective_at = match after.pending {
-					Some(pending) if fraction <= pending.fraction => pending.effective_at,
-					_ => now.saturating_add(T::AllocationDelay::get()),
-				};
-				after.pending = Some(PendingIncrease { fraction, effective_at });
-				Event::AllocationIncreaseScheduled {
-					avs,
-					operator: operator.clone(),
-					vault,
-					fraction,
-					effective_at,
-				}
-			} else if fraction < in_force {
-				let delay =
-					T::Restaking::vault_withdrawal_delay(vault).ok_or(Error::<T>::VaultNotFound)?;
-				let mut slashable =
-					SlashableDecrease { fraction: in_force, until: now.saturating_add(delay) };
-				if let Some(older) = after.slashable {
-					// One slot keeps the larger fraction until the later block: never less
-					// slashable than each decrease alone.
-					slashable.fraction = slashable.fraction.max(older.fraction);
-					slashable.until = slashable.until.max(older.until);
-				}
-				after.current = fraction;
-				after.pending = None;
-				after.slashable = Some(slashable);
-				Event::AllocationDecreased {
-					avs,
-					operator: operator.clone(),
-					vault,
-					fraction,
-					slashable: slashable.fraction,
-					slashable_until: slashable.until,
-				}
-			} else if after.pending.is_some() {
-				after.pending = None;
-				Event::AllocationIncreaseCancelled {
-					avs,
-					operator: operator.clone(),
-					vault,
-					fraction,
-				}
-			} else {
-				Event::AllocationPruned {
-					avs,
-					operator: operator.clone(),
-					vault,
-					removed: after.is_empty(),
-				}
-			};
-			ensure!(after != before, Error::<T>::AllocationUnchanged);
-
-			Self::store_allocation(avs, &operator, allocations, index, &before, after)?;
-			Self::deposit_event(event);
-			Ok(Some(T::WeightInfo::set_allocation(records)).into())
+			Self::do_set_allocation(avs, operator, vault, fraction)
 		}
 
 		/// Write the changes time has made to the allocation of `operator` to `avs` for
@@ -834,477 +769,19 @@ pub mod pallet {
 				.iter()
 				.position(|record| record.vault == vault)
 				.ok_or(Error::<T>::AllocationNotFound)?;
-			let before = allocations.get(index).copied().ok_or(Error::<T>::AllocationNotFound)?;
+			let before = allocations
+				.get(index)
+				.copied()
+				.defensive_proof(
+					"`index` is the position of the record in these same `allocations`; qed",
+				)
+				.ok_or(Error::<T>::AllocationNotFound)?;
 			let after = before.normalized(Self::now());
 			ensure!(after != before, Error::<T>::NothingToPrune);
 			let removed = after.is_empty();
 			Self::store_allocation(avs, &operator, allocations, Some(index), &before, after)?;
 			Self::deposit_event(Event::AllocationPruned { avs, operator, vault, removed });
 			Ok(Some(T::WeightInfo::prune_allocation(records)).into())
-		}
-	}
-
-	impl<T: Config> Pallet<T> {
-		/// The current block number.
-		pub(crate) fn now() -> BlockNumberFor<T> {
-			frame_system::Pallet::<T>::block_number()
-		}
-
-		/// The AVS if it is registered and not past the end of its deregistration.
-		pub fn live_avs(avs: AvsId) -> Option<AvsInfo<T>> {
-			Avss::<T>::get(avs).filter(|info| match info.status {
-				AvsStatus::Active => true,
-				AvsStatus::Deregistering { until } => Self::now() < until,
-			})
-		}
-
-		/// The AVS, if `who` owns it.
-		fn owned_avs(avs: AvsId, who: &T::AccountId) -> Result<AvsInfo<T>, DispatchError> {
-			let info = Avss::<T>::get(avs).ok_or(Error::<T>::AvsNotFound)?;
-			ensure!(info.owner == *who, Error::<T>::NotAvsOwner);
-			Ok(info)
-		}
-
-		/// Check a configuration for registration (`previous` is `None`) or as a replacement of
-		/// `previous`.
-		fn validate_config(
-			config: &AvsConfig<T>,
-			previous: Option<&AvsConfig<T>>,
-		) -> DispatchResult {
-			let veto_window = config.slashing.veto_window;
-			ensure!(veto_window >= T::MinVetoWindow::get(), Error::<T>::VetoWindowTooShort);
-			ensure!(veto_window <= T::MaxVetoWindow::get(), Error::<T>::VetoWindowTooLong);
-			let opt_out_delay = config.opt_out_delay;
-			ensure!(opt_out_delay >= T::MinOptOutDelay::get(), Error::<T>::OptOutDelayTooShort);
-			ensure!(opt_out_delay <= T::MaxOptOutDelay::get(), Error::<T>::OptOutDelayTooLong);
-			let longest_veto_window = match previous {
-				Some(previous) => veto_window.max(previous.slashing.veto_window),
-				None => veto_window,
-			};
-			ensure!(opt_out_delay > longest_veto_window, Error::<T>::OptOutDelayNotAboveVetoWindow);
-			for (index, vault) in config.accepted_vaults.iter().enumerate() {
-				ensure!(
-					!config.accepted_vaults.iter().take(index).any(|earlier| earlier == vault),
-					Error::<T>::DuplicateVault
-				);
-				ensure!(T::Restaking::vault_asset(*vault).is_some(), Error::<T>::VaultNotFound);
-			}
-			for (index, asset) in config.reward_assets.iter().enumerate() {
-				ensure!(
-					!config.reward_assets.iter().take(index).any(|earlier| earlier == asset),
-					Error::<T>::DuplicateRewardAsset
-				);
-			}
-			Ok(())
-		}
-
-		/// Write the allocation record at `index` of `allocations` (a new one if `None`),
-		/// which was `before` and becomes `after`: update the pool total (checking the bound
-		/// if the footprint grows) and the per-vault record count.
-		fn store_allocation(
-			avs: AvsId,
-			operator: &T::AccountId,
-			mut allocations: BoundedVec<VaultAllocationOf<T>, T::MaxVaultsPerAvs>,
-			index: Option<usize>,
-			before: &VaultAllocationOf<T>,
-			after: VaultAllocationOf<T>,
-		) -> DispatchResult {
-			let vault = after.vault;
-			let (old_footprint, new_footprint) = (before.footprint(), after.footprint());
-			let new_total = PoolAllocationTotal::<T>::get(vault, operator)
-				.defensive_saturating_sub(old_footprint)
-				.saturating_add(new_footprint);
-			if new_footprint > old_footprint {
-				ensure!(
-					new_total <= T::MaxTotalAllocation::get(),
-					Error::<T>::TotalAllocationExceeded
-				);
-			}
-			match (index, after.is_empty()) {
-				(Some(_), true) => {
-					allocations.retain(|record| record.vault != vault);
-					Self::change_vault_allocation_count(avs, vault, false);
-				},
-				(Some(index), false) =>
-					if let Some(record) = allocations.get_mut(index) {
-						*record = after;
-					},
-				(None, true) => {},
-				(None, false) => {
-					allocations.try_push(after).map_err(|_| Error::<T>::TooManyAllocations)?;
-					Self::change_vault_allocation_count(avs, vault, true);
-				},
-			}
-			if allocations.is_empty() {
-				Allocations::<T>::remove(avs, operator);
-			} else {
-				Allocations::<T>::insert(avs, operator, allocations);
-			}
-			Self::set_pool_total(vault, operator, new_total);
-			Ok(())
-		}
-
-		/// Store the allocation total of a pool (removing it when zero).
-		fn set_pool_total(vault: VaultId, operator: &T::AccountId, total: u64) {
-			if total == 0 {
-				PoolAllocationTotal::<T>::remove(vault, operator);
-			} else {
-				PoolAllocationTotal::<T>::insert(vault, operator, total);
-			}
-		}
-
-		/// Count one allocation record more (`increment`) or less for (`avs`, `vault`).
-		fn change_vault_allocation_count(avs: AvsId, vault: VaultId, increment: bool) {
-			VaultAllocationCount::<T>::mutate_exists(avs, vault, |count| {
-				let current = count.unwrap_or(0);
-				let new = if increment {
-					current.saturating_add(1)
-				} else {
-					current.defensive_saturating_sub(1)
-				};
-				*count = if new == 0 { None } else { Some(new) };
-			});
-		}
-
-		/// Remove every allocation of `operator` to `avs`, lowering the pools' totals. Returns
-		/// the number of records removed.
-		fn release_allocations(avs: AvsId, operator: &T::AccountId) -> u32 {
-			let allocations = Allocations::<T>::take(avs, operator);
-			for record in allocations.iter() {
-				let total = PoolAllocationTotal::<T>::get(record.vault, operator)
-					.defensive_saturating_sub(record.footprint());
-				Self::set_pool_total(record.vault, operator, total);
-				Self::change_vault_allocation_count(avs, record.vault, false);
-			}
-			allocations.len() as u32
-		}
-
-		/// Remove `avs` from the AVS index of `operator`.
-		fn remove_from_operator_index(operator: &T::AccountId, avs: AvsId) {
-			OperatorAvs::<T>::mutate_exists(operator, |entry| {
-				if let Some(avss) = entry {
-					avss.retain(|other| *other != avs);
-					if avss.is_empty() {
-						*entry = None;
-					}
-				}
-			});
-		}
-
-		/// Remove every record of `operator` with `avs`: opt-in, allocations and both index
-		/// entries. Returns the number of operators the AVS had before.
-		fn remove_operator(avs: AvsId, operator: &T::AccountId) -> u32 {
-			OptIns::<T>::remove(avs, operator);
-			Self::release_allocations(avs, operator);
-			Self::remove_from_operator_index(operator, avs);
-			let mut operators_before = 0;
-			AvsOperators::<T>::mutate_exists(avs, |entry| {
-				if let Some(operators) = entry {
-					operators_before = operators.len() as u32;
-					operators.retain(|other| other != operator);
-					if operators.is_empty() {
-						*entry = None;
-					}
-				}
-			});
-			operators_before
-		}
-
-		/// Whether `operator` can be slashed by a live `avs` at `now` (status only).
-		fn status_is_slashable(
-			status: Option<OptInStatus<BlockNumberFor<T>>>,
-			now: BlockNumberFor<T>,
-		) -> bool {
-			match status {
-				Some(OptInStatus::OptedIn) => true,
-				Some(OptInStatus::OptingOut { until }) => now < until,
-				Some(OptInStatus::Pending) | None => false,
-			}
-		}
-
-		/// Standing of `operator` with every AVS it is pending, opted in or opting out with
-		/// (read-only query for the runtime API; bounded by `MaxAvsPerOperator ×
-		/// MaxVaultsPerAvs`), in the order of [`OperatorAvs`].
-		pub fn operator_avs_stakes(
-			operator: &T::AccountId,
-		) -> alloc::vec::Vec<OperatorAvsStake<T>> {
-			OperatorAvs::<T>::get(operator)
-				.into_iter()
-				.filter_map(|avs| {
-					let status = OptIns::<T>::get(avs, operator)?;
-					Some(Self::operator_avs_stake(avs, operator.clone(), status))
-				})
-				.collect()
-		}
-
-		/// Operators of a live `avs` (pending, opted in or opting out) with their allocations,
-		/// in the order of [`AvsOperators`]; `None` if the AVS is not live (read-only query for
-		/// the runtime API; bounded by `MaxOperatorsPerAvs × MaxVaultsPerAvs`).
-		pub fn avs_operator_stakes(avs: AvsId) -> Option<alloc::vec::Vec<OperatorAvsStake<T>>> {
-			Self::live_avs(avs)?;
-			Some(
-				AvsOperators::<T>::get(avs)
-					.into_iter()
-					.filter_map(|operator| {
-						let status = OptIns::<T>::get(avs, &operator)?;
-						Some(Self::operator_avs_stake(avs, operator, status))
-					})
-					.collect(),
-			)
-		}
-
-		/// Standing of `operator` (with opt-in `status`) with `avs`: its allocation records and
-		/// the stake they cover now.
-		fn operator_avs_stake(
-			avs: AvsId,
-			operator: T::AccountId,
-			status: OptInStatus<BlockNumberFor<T>>,
-		) -> OperatorAvsStake<T> {
-			let now = Self::now();
-			let slashable =
-				Self::live_avs(avs).is_some() && Self::status_is_slashable(Some(status), now);
-			let allocations = Allocations::<T>::get(avs, &operator)
-				.into_iter()
-				.map(|record| {
-					let stake = T::Restaking::pool_stake(record.vault, &operator);
-					let in_force = record.in_force(now);
-					let slashable_fraction =
-						if slashable { record.slashable_at(now) } else { Perbill::zero() };
-					let slashable_until = record
-						.slashable
-						.filter(|old| slashable && now < old.until && old.fraction > in_force)
-						.map(|old| old.until);
-					AllocationStake {
-						vault: record.vault,
-						in_force,
-						pending: record.pending.filter(|pending| now < pending.effective_at),
-						slashable_fraction,
-						slashable_until,
-						allocated_stake: in_force.mul_floor(stake.active),
-						slashable_stake: slashable_fraction
-							.mul_floor(stake.active.saturating_add(stake.withdrawing)),
-					}
-				})
-				.collect();
-			OperatorAvsStake { avs, operator, status, slashable, allocations }
-		}
-
-		/// Check the pallet's invariants (see the crate docs).
-		#[cfg(any(feature = "try-runtime", feature = "try-state-checks", test))]
-		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-			use alloc::collections::{BTreeMap, BTreeSet};
-			use frame_support::traits::fungible::InspectHold;
-			use sp_runtime::TryRuntimeError;
-
-			let next_avs = NextAvsId::<T>::get();
-			let mut deposits: BTreeMap<T::AccountId, T::Balance> = BTreeMap::new();
-			for (avs, info) in Avss::<T>::iter() {
-				ensure!(avs < next_avs, TryRuntimeError::Other("AVS id not below NextAvsId"));
-				let vaults: BTreeSet<VaultId> =
-					info.config.accepted_vaults.iter().copied().collect();
-				ensure!(
-					vaults.len() == info.config.accepted_vaults.len(),
-					TryRuntimeError::Other("duplicate accepted vault")
-				);
-				let deposit = deposits.entry(info.owner.clone()).or_default();
-				*deposit = deposit.saturating_add(info.deposit);
-			}
-			for (owner, deposit) in deposits {
-				ensure!(
-					T::NativeBalance::balance_on_hold(&HoldReason::AvsRegistration.into(), &owner) >=
-						deposit,
-					TryRuntimeError::Other("AVS deposits not on hold")
-				);
-			}
-
-			// Invariant 1: the three views of (AVS, operator) pairs agree.
-			let mut pairs = BTreeSet::new();
-			for (avs, operators) in AvsOperators::<T>::iter() {
-				ensure!(
-					Avss::<T>::contains_key(avs),
-					TryRuntimeError::Other("index of unknown AVS")
-				);
-				ensure!(!operators.is_empty(), TryRuntimeError::Other("empty AvsOperators entry"));
-				for operator in operators.iter() {
-					ensure!(
-						pairs.insert((avs, operator.clone())),
-						TryRuntimeError::Other("duplicate operator in AvsOperators")
-					);
-					ensure!(
-						OptIns::<T>::contains_key(avs, operator),
-						TryRuntimeError::Other("AvsOperators entry without opt-in")
-					);
-				}
-			}
-			let mut opt_ins = 0usize;
-			for (avs, operator, _) in OptIns::<T>::iter() {
-				opt_ins = opt_ins.saturating_add(1);
-				ensure!(
-					pairs.contains(&(avs, operator)),
-					TryRuntimeError::Other("opt-in missing from AvsOperators")
-				);
-			}
-			ensure!(opt_ins == pairs.len(), TryRuntimeError::Other("opt-in count mismatch"));
-			let mut operator_entries = 0usize;
-			for (operator, avss) in OperatorAvs::<T>::iter() {
-				ensure!(!avss.is_empty(), TryRuntimeError::Other("empty OperatorAvs entry"));
-				for avs in avss.iter() {
-					operator_entries = operator_entries.saturating_add(1);
-					ensure!(
-						pairs.contains(&(*avs, operator.clone())),
-						TryRuntimeError::Other("OperatorAvs entry without opt-in")
-					);
-				}
-			}
-			ensure!(
-				operator_entries == pairs.len(),
-				TryRuntimeError::Other("OperatorAvs has duplicates or misses opt-ins")
-			);
-
-			// Invariants 2 and 3: allocations and their totals.
-			let mut totals: BTreeMap<(VaultId, T::AccountId), u64> = BTreeMap::new();
-			let mut counts: BTreeMap<(AvsId, VaultId), u32> = BTreeMap::new();
-			for (avs, operator, allocations) in Allocations::<T>::iter() {
-				let info = Avss::<T>::get(avs)
-					.ok_or(TryRuntimeError::Other("allocation to an unknown AVS"))?;
-				let status = OptIns::<T>::get(avs, &operator)
-					.ok_or(TryRuntimeError::Other("allocation without opt-in"))?;
-				ensure!(
-					status != OptInStatus::Pending,
-					TryRuntimeError::Other("allocation of a pending operator")
-				);
-				ensure!(!allocations.is_empty(), TryRuntimeError::Other("empty Allocations entry"));
-				let mut seen = BTreeSet::new();
-				for record in allocations.iter() {
-					ensure!(
-						seen.insert(record.vault),
-						TryRuntimeError::Other("two allocation records for one vault")
-					);
-					ensure!(
-						info.config.accepted_vaults.contains(&record.vault),
-						TryRuntimeError::Other("allocation to a vault the AVS does not accept")
-					);
-					ensure!(!record.is_empty(), TryRuntimeError::Other("empty allocation record"));
-					if let Some(pending) = record.pending {
-						ensure!(
-							pending.fraction > record.current,
-							TryRuntimeError::Other("pending increase not above current")
-						);
-					}
-					if let Some(old) = record.slashable {
-						ensure!(
-							old.fraction > record.current,
-							TryRuntimeError::Other("slashable decrease not above current")
-						);
-					}
-					let total = totals.entry((record.vault, operator.clone())).or_default();
-					*total = total.saturating_add(record.footprint());
-					let count = counts.entry((avs, record.vault)).or_default();
-					*count = count.saturating_add(1);
-				}
-			}
-			let mut stored_totals = 0usize;
-			for (vault, operator, total) in PoolAllocationTotal::<T>::iter() {
-				stored_totals = stored_totals.saturating_add(1);
-				ensure!(
-					totals.get(&(vault, operator)) == Some(&total),
-					TryRuntimeError::Other(
-						"PoolAllocationTotal differs from the sum of footprints"
-					)
-				);
-				ensure!(
-					total <= T::MaxTotalAllocation::get(),
-					TryRuntimeError::Other("PoolAllocationTotal above MaxTotalAllocation")
-				);
-			}
-			ensure!(
-				stored_totals == totals.len(),
-				TryRuntimeError::Other("PoolAllocationTotal entries missing")
-			);
-			let mut stored_counts = 0usize;
-			for (avs, vault, count) in VaultAllocationCount::<T>::iter() {
-				stored_counts = stored_counts.saturating_add(1);
-				ensure!(
-					counts.get(&(avs, vault)) == Some(&count),
-					TryRuntimeError::Other("VaultAllocationCount differs from the records")
-				);
-			}
-			ensure!(
-				stored_counts == counts.len(),
-				TryRuntimeError::Other("VaultAllocationCount entries missing")
-			);
-			Ok(())
-		}
-	}
-
-	impl<T: Config> traits::AvsInspect<T::AccountId> for Pallet<T> {
-		type BlockNumber = BlockNumberFor<T>;
-		type AssetKind = T::AssetKind;
-		type MaxVaultsPerAvs = T::MaxVaultsPerAvs;
-		type MaxOperatorsPerAvs = T::MaxOperatorsPerAvs;
-
-		fn avs_owner(avs: AvsId) -> Option<T::AccountId> {
-			Self::live_avs(avs).map(|info| info.owner)
-		}
-
-		fn slashing_params(avs: AvsId) -> Option<AvsSlashingParamsOf<T>> {
-			Self::live_avs(avs).map(|info| info.config.slashing)
-		}
-
-		fn accepts_reward_asset(avs: AvsId, asset: &T::AssetKind) -> bool {
-			Self::live_avs(avs).is_some_and(|info| info.config.reward_assets.contains(asset))
-		}
-
-		fn is_slashable(avs: AvsId, operator: &T::AccountId) -> bool {
-			Self::live_avs(avs).is_some() &&
-				Self::status_is_slashable(OptIns::<T>::get(avs, operator), Self::now())
-		}
-
-		fn slashable_allocations(
-			avs: AvsId,
-			operator: &T::AccountId,
-		) -> BoundedVec<(VaultId, Perbill), T::MaxVaultsPerAvs> {
-			if !Self::is_slashable(avs, operator) {
-				return BoundedVec::new();
-			}
-			let now = Self::now();
-			let allocations = Allocations::<T>::get(avs, operator);
-			let slashable = allocations
-				.iter()
-				.map(|record| (record.vault, record.slashable_at(now)))
-				.filter(|(_, fraction)| !fraction.is_zero())
-				.collect::<alloc::vec::Vec<_>>();
-			// At most as many entries as records: cannot be truncated.
-			BoundedVec::truncate_from(slashable)
-		}
-
-		fn active_allocations(
-			avs: AvsId,
-			operator: &T::AccountId,
-		) -> BoundedVec<(VaultId, Perbill), T::MaxVaultsPerAvs> {
-			if Self::live_avs(avs).is_none() ||
-				OptIns::<T>::get(avs, operator) != Some(OptInStatus::OptedIn)
-			{
-				return BoundedVec::new();
-			}
-			let now = Self::now();
-			let allocations = Allocations::<T>::get(avs, operator);
-			let active = allocations
-				.iter()
-				.map(|record| (record.vault, record.in_force(now)))
-				.filter(|(_, fraction)| !fraction.is_zero())
-				.collect::<alloc::vec::Vec<_>>();
-			BoundedVec::truncate_from(active)
-		}
-
-		fn opted_in_operators(avs: AvsId) -> BoundedVec<T::AccountId, T::MaxOperatorsPerAvs> {
-			if Self::live_avs(avs).is_none() {
-				return BoundedVec::new();
-			}
-			let mut operators = AvsOperators::<T>::get(avs);
-			operators
-				.retain(|operator| OptIns::<T>::get(avs, operator) == Some(OptInStatus::OptedIn));
-			operators
 		}
 	}
 }

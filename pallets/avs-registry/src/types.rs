@@ -141,6 +141,19 @@ pub enum OptInStatus<BlockNumber> {
 	},
 }
 
+impl<BlockNumber: PartialOrd> OptInStatus<BlockNumber> {
+	/// Whether an operator with this status can be slashed at block `now` by an AVS that is
+	/// live (status only: the AVS's own liveness is checked by the caller). Opted in, or
+	/// opting out and still inside the opt-out delay.
+	pub fn is_slashable_at(&self, now: BlockNumber) -> bool {
+		match self {
+			Self::OptedIn => true,
+			Self::OptingOut { until } => now < *until,
+			Self::Pending => false,
+		}
+	}
+}
+
 /// An allocation increase that is not in force yet.
 #[derive(
 	Encode,
@@ -179,6 +192,21 @@ pub struct SlashableDecrease<BlockNumber> {
 	pub fraction: Perbill,
 	/// First block at which it is no longer slashable.
 	pub until: BlockNumber,
+}
+
+impl<BlockNumber: Ord> SlashableDecrease<BlockNumber> {
+	/// This decrease merged with an `older` one still in the record: the one slot keeps the
+	/// larger fraction until the later block, so it is never less slashable than each
+	/// decrease alone.
+	pub fn merged_with(self, older: Option<Self>) -> Self {
+		match older {
+			Some(older) => Self {
+				fraction: self.fraction.max(older.fraction),
+				until: self.until.max(older.until),
+			},
+			None => self,
+		}
+	}
 }
 
 /// Allocation of one pool (`vault`, operator) to one AVS: the fraction of the pool's stake
@@ -271,6 +299,56 @@ impl<BlockNumber: PartialOrd + Copy> VaultAllocation<BlockNumber> {
 	/// Whether the record allocates nothing and keeps nothing slashable (it can be removed).
 	pub fn is_empty(&self) -> bool {
 		self.current.is_zero() && self.pending.is_none() && self.slashable.is_none()
+	}
+
+	/// The pending increase if it is not in force yet at block `now`.
+	pub fn pending_at(&self, now: BlockNumber) -> Option<PendingIncrease<BlockNumber>> {
+		self.pending.filter(|pending| now < pending.effective_at)
+	}
+
+	/// End of the slashability of a decreased fraction that is still slashable at block
+	/// `now` and larger than the fraction in force; `None` otherwise.
+	pub fn slashable_until(&self, now: BlockNumber) -> Option<BlockNumber> {
+		let in_force = self.in_force(now);
+		self.slashable
+			.filter(|old| now < old.until && old.fraction > in_force)
+			.map(|old| old.until)
+	}
+}
+
+impl<BlockNumber: Ord + Copy> VaultAllocation<BlockNumber> {
+	/// Schedule an increase to `fraction` (above the fraction in force) on a
+	/// [normalized](Self::normalized) record: it takes effect at `effective_at`, unless an
+	/// existing pending increase to at least `fraction` keeps its earlier block. Returns the
+	/// block at which the increase takes effect.
+	pub fn schedule_increase(
+		&mut self,
+		fraction: Perbill,
+		effective_at: BlockNumber,
+	) -> BlockNumber {
+		let effective_at = match self.pending {
+			Some(pending) if fraction <= pending.fraction => pending.effective_at,
+			_ => effective_at,
+		};
+		self.pending = Some(PendingIncrease { fraction, effective_at });
+		effective_at
+	}
+
+	/// Decrease a [normalized](Self::normalized) record to `fraction` (below the fraction in
+	/// force) at once: a pending increase is dropped, and the fraction in force until now
+	/// stays slashable before block `until` (merged with an older still-slashable decrease,
+	/// [`SlashableDecrease::merged_with`]). Returns what stays slashable.
+	pub fn decrease_to(
+		&mut self,
+		fraction: Perbill,
+		until: BlockNumber,
+	) -> SlashableDecrease<BlockNumber> {
+		let slashable =
+			SlashableDecrease { fraction: self.current, until }.merged_with(self.slashable);
+		self.current = fraction;
+		self.pending = None;
+		self.slashable = Some(slashable);
+		slashable
 	}
 }
 

@@ -122,7 +122,7 @@ impl pallet_restaking::Config for Test {
 	type MaxWithdrawalDelay = ConstU64<100>;
 	// A 20-block delay gets 10-block buckets.
 	type WithdrawalEpochs = ConstU32<2>;
-	type MaxLiveBuckets = ConstU32<4>;
+	type MaxLiveBuckets = pallet_restaking::MaxLiveBucketsFor<ConstU32<2>>;
 	type CommissionChangeDelay = ConstU64<20>;
 	type MaxCommission = MaxCommission;
 	type MaxMetadataLen = ConstU32<32>;

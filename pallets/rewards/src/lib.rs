@@ -67,6 +67,14 @@
 //! ## Hooks
 //!
 //! `try_state`: the pot covers everything owed, for every asset.
+//!
+//! ## Code map
+//!
+//! `lib.rs` (config, storage, events, errors, calls); [`types`] (the split of one operator's
+//! part, [`types::OperatorSplit`], and the summary types); `distribution.rs` (a submission's
+//! operators, weights and crediting of the pools); `impls.rs` (the pot and payouts);
+//! `queries.rs` (runtime API); `try_state.rs`. The reward counter itself is the restaking
+//! pallet's (`pallet_restaking::reward`); cross-pallet tests are in `pallets/integration-tests`.
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
@@ -76,16 +84,16 @@ pub use pallet::*;
 pub mod types;
 pub mod weights;
 
+mod distribution;
+mod impls;
+mod queries;
+#[cfg(any(feature = "try-runtime", feature = "try-state-checks", test))]
+mod try_state;
+
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
-#[cfg(all(test, not(feature = "runtime-benchmarks")))]
-mod invariants_proptest;
 #[cfg(test)]
 mod mock;
-#[cfg(all(test, not(feature = "runtime-benchmarks")))]
-mod real_pallets_mock;
-#[cfg(all(test, not(feature = "runtime-benchmarks")))]
-mod real_pallets_tests;
 #[cfg(test)]
 mod tests;
 
@@ -115,25 +123,14 @@ pub mod pallet {
 	use alloc::vec::Vec;
 	use frame_support::{
 		pallet_prelude::*,
-		traits::{
-			fungibles::{Inspect, Mutate},
-			tokens::{Fortitude, Preservation},
-			DefensiveSaturating,
-		},
+		traits::{fungibles::Mutate, tokens::Preservation},
 		PalletId,
 	};
 	use frame_system::pallet_prelude::*;
 	use pallet_avs_registry::{traits::AvsInspect, types::AvsId};
-	use pallet_restaking::{
-		traits::{RestakingInspect, RestakingRewards},
-		types::VaultId,
-	};
-	use sp_arithmetic::{helpers_128bit::multiply_by_rational_with_rounding, Rounding};
+	use pallet_restaking::{traits::RestakingRewards, types::VaultId};
 	use sp_runtime::{
-		traits::{
-			AccountIdConversion, AtLeast32BitUnsigned, CheckedAdd, Saturating, UniqueSaturatedFrom,
-			UniqueSaturatedInto, Zero,
-		},
+		traits::{AtLeast32BitUnsigned, Zero},
 		Perbill,
 	};
 
@@ -416,121 +413,7 @@ pub mod pallet {
 			operator_weights: Option<Vec<(T::AccountId, u32)>>,
 		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			let owner = T::Avs::avs_owner(avs).ok_or(Error::<T>::AvsNotFound)?;
-			ensure!(who == owner, Error::<T>::NotAvsOwner);
-			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
-			ensure!(T::Avs::accepts_reward_asset(avs, &asset), Error::<T>::AssetNotAccepted);
-
-			// Weights of operators and of their pools, computed before anything moves.
-			let operators = Self::operator_shares(avs, operator_weights)?;
-			let total_weight = operators
-				.iter()
-				.fold(T::Balance::zero(), |sum, share| sum.saturating_add(share.weight));
-			ensure!(!total_weight.is_zero(), Error::<T>::NoRewardWeight);
-			let submission_id = NextSubmissionId::<T>::get();
-			let next_submission_id =
-				submission_id.checked_add(1).ok_or(Error::<T>::SubmissionIdOverflow)?;
-
-			let pot = Self::pot_account();
-			let pot_endowment = T::Assets::minimum_balance(asset.clone())
-				.saturating_sub(T::Assets::balance(asset.clone(), &pot));
-			let payment = amount.checked_add(&pot_endowment).ok_or(Error::<T>::AmountOverflow)?;
-			ensure!(
-				T::Assets::reducible_balance(
-					asset.clone(),
-					&who,
-					Preservation::Preserve,
-					Fortitude::Polite,
-				) >= payment,
-				Error::<T>::InsufficientFunds
-			);
-			T::Assets::transfer(asset.clone(), &who, &pot, payment, Preservation::Preserve)?;
-			NextSubmissionId::<T>::put(next_submission_id);
-
-			let fee_rate = ProtocolFee::<T>::get();
-			let mut split = SplitSummary { pot_endowment, ..Default::default() };
-			let mut assigned = T::Balance::zero();
-			let mut vaults_visited: u32 = 0;
-			for share in operators.iter() {
-				let operator_amount = Self::mul_div_floor(amount, share.weight, total_weight);
-				assigned = assigned.saturating_add(operator_amount);
-				let pool_weight_total = share
-					.pools
-					.iter()
-					.fold(T::Balance::zero(), |sum, (_, weight)| sum.saturating_add(*weight));
-				if operator_amount.is_zero() || pool_weight_total.is_zero() {
-					// No active allocated stake behind the operator: nobody to pay.
-					split.to_treasury = split.to_treasury.saturating_add(operator_amount);
-					continue;
-				}
-				let protocol_fee = fee_rate.mul_floor(operator_amount);
-				let after_fee = operator_amount.saturating_sub(protocol_fee);
-				let commission = T::Restaking::operator_commission(&share.operator)
-					.unwrap_or_default()
-					.mul_floor(after_fee);
-				let for_stakers = after_fee.saturating_sub(commission);
-				let mut credited = T::Balance::zero();
-				for (vault, pool_weight) in share.pools.iter() {
-					vaults_visited.saturating_inc();
-					let pool_amount =
-						Self::mul_div_floor(for_stakers, *pool_weight, pool_weight_total);
-					if pool_amount.is_zero() {
-						continue;
-					}
-					T::Restaking::credit_pool_reward(
-						*vault,
-						&share.operator,
-						asset.clone(),
-						pool_amount,
-					)?;
-					credited = credited.saturating_add(pool_amount);
-				}
-				if !commission.is_zero() {
-					OperatorCommission::<T>::mutate(&share.operator, &asset, |owed| {
-						*owed = owed.saturating_add(commission)
-					});
-				}
-				let dust = for_stakers.saturating_sub(credited);
-				split.operators.saturating_inc();
-				split.to_stakers = split.to_stakers.saturating_add(credited);
-				split.to_commission = split.to_commission.saturating_add(commission);
-				split.to_treasury =
-					split.to_treasury.saturating_add(protocol_fee).saturating_add(dust);
-				Self::deposit_event(Event::OperatorRewarded {
-					submission_id,
-					operator: share.operator.clone(),
-					amount: operator_amount,
-					protocol_fee,
-					commission,
-					to_stakers: credited,
-				});
-			}
-			split.to_treasury = split.to_treasury.saturating_add(amount.saturating_sub(assigned));
-			if !split.to_treasury.is_zero() {
-				AccruedProtocolFees::<T>::mutate(&asset, |accrued| {
-					*accrued = accrued.saturating_add(split.to_treasury)
-				});
-			}
-			if !split.to_stakers.is_zero() {
-				OutstandingStakerRewards::<T>::mutate(&asset, |outstanding| {
-					*outstanding = outstanding.saturating_add(split.to_stakers)
-				});
-			}
-			Self::deposit_event(Event::RewardsSubmitted {
-				submission_id,
-				avs,
-				asset,
-				amount,
-				period,
-				split,
-			});
-			// Pools visited per operator, rounded up.
-			let operators_visited = operators.len() as u32;
-			let vaults_per_operator = vaults_visited
-				.saturating_add(operators_visited.saturating_sub(1))
-				.checked_div(operators_visited)
-				.unwrap_or_default();
-			Ok(Some(T::WeightInfo::submit_rewards(operators_visited, vaults_per_operator)).into())
+			Self::do_submit_rewards(who, avs, asset, amount, period, operator_weights)
 		}
 
 		/// Claim everything the caller earned, in every pool it holds a position in and every
@@ -648,200 +531,5 @@ pub mod pallet {
 			Self::deposit_event(Event::ProtocolFeeSet { fee });
 			Ok(())
 		}
-	}
-
-	/// An operator's weight in a submission and the weights of its pools.
-	pub(crate) struct OperatorShare<T: Config> {
-		pub operator: T::AccountId,
-		pub weight: T::Balance,
-		pub pools: Vec<(VaultId, T::Balance)>,
-	}
-
-	impl<T: Config> Pallet<T> {
-		/// The reward pot: holds every undistributed and unclaimed reward.
-		pub fn pot_account() -> T::AccountId {
-			T::PalletId::get().into_account_truncating()
-		}
-
-		/// `x × numerator / denominator`, rounded down (zero if the denominator is zero).
-		fn mul_div_floor(
-			x: T::Balance,
-			numerator: T::Balance,
-			denominator: T::Balance,
-		) -> T::Balance {
-			multiply_by_rational_with_rounding(
-				x.unique_saturated_into(),
-				numerator.unique_saturated_into(),
-				denominator.unique_saturated_into(),
-				Rounding::Down,
-			)
-			.map(T::Balance::unique_saturated_from)
-			.unwrap_or_default()
-		}
-
-		/// Pools of `operator` allocated to `avs` with their reward weight
-		/// `allocation × active stake` (pools with zero weight are left out).
-		fn pool_weights(avs: AvsId, operator: &T::AccountId) -> Vec<(VaultId, T::Balance)> {
-			T::Avs::active_allocations(avs, operator)
-				.into_iter()
-				.filter_map(|(vault, allocation)| {
-					let active = T::Restaking::pool_stake(vault, operator).active;
-					let weight = allocation.mul_floor(active);
-					(!weight.is_zero()).then_some((vault, weight))
-				})
-				.collect()
-		}
-
-		/// The operators a submission of `avs` is split across, with their weights.
-		pub(crate) fn operator_shares(
-			avs: AvsId,
-			operator_weights: Option<Vec<(T::AccountId, u32)>>,
-		) -> Result<Vec<OperatorShare<T>>, DispatchError> {
-			let opted_in = T::Avs::opted_in_operators(avs);
-			let Some(given) = operator_weights else {
-				return Ok(opted_in
-					.into_iter()
-					.map(|operator| {
-						let pools = Self::pool_weights(avs, &operator);
-						let weight = pools.iter().fold(T::Balance::zero(), |sum, (_, weight)| {
-							sum.saturating_add(*weight)
-						});
-						OperatorShare { operator, weight, pools }
-					})
-					.collect());
-			};
-			ensure!(
-				given.len() <= MaxOperatorsOf::<T>::get() as usize,
-				Error::<T>::TooManyOperatorWeights
-			);
-			let mut shares: Vec<OperatorShare<T>> = Vec::with_capacity(given.len());
-			for (operator, weight) in given {
-				ensure!(opted_in.contains(&operator), Error::<T>::OperatorNotOptedIn);
-				ensure!(
-					!shares.iter().any(|share| share.operator == operator),
-					Error::<T>::DuplicateOperator
-				);
-				let pools = Self::pool_weights(avs, &operator);
-				shares.push(OperatorShare { operator, weight: T::Balance::from(weight), pools });
-			}
-			Ok(shares)
-		}
-
-		/// Add `amount` of `asset` to its entry of per-asset `totals` (appended if new).
-		pub(crate) fn add_to_totals(
-			totals: &mut Vec<(T::AssetKind, T::Balance)>,
-			asset: T::AssetKind,
-			amount: T::Balance,
-		) {
-			match totals.iter_mut().find(|(known, _)| *known == asset) {
-				Some((_, total)) => *total = total.saturating_add(amount),
-				None => totals.push((asset, amount)),
-			}
-		}
-
-		/// Pay `rewards` taken from the restaking ledger to `staker` from the pot.
-		fn pay_staker(
-			staker: &T::AccountId,
-			rewards: Vec<(T::AssetKind, T::Balance)>,
-		) -> DispatchResult {
-			let rewards: Vec<_> =
-				rewards.into_iter().filter(|(_, amount)| !amount.is_zero()).collect();
-			ensure!(!rewards.is_empty(), Error::<T>::NothingToClaim);
-			let pot = Self::pot_account();
-			for (asset, amount) in rewards {
-				T::Assets::transfer(asset.clone(), &pot, staker, amount, Preservation::Preserve)?;
-				OutstandingStakerRewards::<T>::mutate_exists(&asset, |outstanding| {
-					let remaining =
-						outstanding.unwrap_or_default().defensive_saturating_sub(amount);
-					*outstanding = (!remaining.is_zero()).then_some(remaining);
-				});
-				Self::deposit_event(Event::RewardsClaimed {
-					staker: staker.clone(),
-					asset,
-					amount,
-				});
-			}
-			Ok(())
-		}
-
-		/// Check that, for every asset the pallet owes, the pot holds at least its minimum
-		/// balance plus Σ unclaimed commission + accrued protocol fees + outstanding staker
-		/// rewards, and that no zero amounts are stored.
-		#[cfg(any(feature = "try-runtime", test))]
-		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-			use alloc::collections::btree_map::BTreeMap;
-			let mut owed: BTreeMap<T::AssetKind, T::Balance> = BTreeMap::new();
-			let mut add = |asset: T::AssetKind, amount: T::Balance| {
-				let entry = owed.entry(asset).or_default();
-				*entry = entry.saturating_add(amount);
-			};
-			for (_, asset, amount) in OperatorCommission::<T>::iter() {
-				ensure!(!amount.is_zero(), "zero commission kept in storage");
-				add(asset, amount);
-			}
-			for (asset, amount) in AccruedProtocolFees::<T>::iter() {
-				ensure!(!amount.is_zero(), "zero protocol fees kept in storage");
-				add(asset, amount);
-			}
-			for (asset, amount) in OutstandingStakerRewards::<T>::iter() {
-				ensure!(!amount.is_zero(), "zero outstanding rewards kept in storage");
-				add(asset, amount);
-			}
-			let pot = Self::pot_account();
-			for (asset, amount) in owed {
-				let required = amount.saturating_add(T::Assets::minimum_balance(asset.clone()));
-				ensure!(
-					T::Assets::balance(asset, &pot) >= required,
-					"reward pot holds less than it owes"
-				);
-			}
-			ensure!(
-				ProtocolFee::<T>::get() <= T::MaxProtocolFee::get(),
-				"protocol fee above MaxProtocolFee"
-			);
-			Ok(())
-		}
-	}
-}
-
-/// Read-only queries, for the runtime API (`pallet-restaking-runtime-api`).
-impl<T: Config> Pallet<T> {
-	/// What `staker` can claim now: per pool (bounded by the restaking pallet's
-	/// `MaxStakerPools × MaxRewardAssets`) and per asset in total, exactly as
-	/// [`Pallet::claim_rewards`] would pay.
-	pub fn claimable_rewards(
-		staker: &T::AccountId,
-	) -> types::ClaimableRewards<T::AccountId, T::AssetKind, T::Balance> {
-		use alloc::vec::Vec;
-		use pallet_restaking::traits::RestakingRewards;
-		use sp_runtime::traits::Zero;
-		let mut claimable: types::ClaimableRewards<T::AccountId, T::AssetKind, T::Balance> =
-			types::ClaimableRewards { pools: Vec::new(), total: Vec::new() };
-		for (vault, operator) in T::Restaking::staker_pools(staker) {
-			let rewards: Vec<_> = T::Restaking::pending_rewards(staker, vault, &operator)
-				.into_iter()
-				.filter(|(_, amount)| !amount.is_zero())
-				.collect();
-			if rewards.is_empty() {
-				continue;
-			}
-			for (asset, amount) in rewards.iter() {
-				Self::add_to_totals(&mut claimable.total, asset.clone(), *amount);
-			}
-			claimable.pools.push((vault, operator, rewards));
-		}
-		claimable
-	}
-
-	/// Operator commission `operator` can claim per asset ([`Pallet::claim_commission`]);
-	/// iterates the operator's own prefix of [`OperatorCommission`] (one entry per reward
-	/// asset it was paid in and has not claimed yet), by asset.
-	pub fn claimable_commission(
-		operator: &T::AccountId,
-	) -> alloc::vec::Vec<(T::AssetKind, T::Balance)> {
-		let mut commission: alloc::vec::Vec<_> =
-			OperatorCommission::<T>::iter_prefix(operator).collect();
-		commission.sort_by(|(a, _), (b, _)| a.cmp(b));
-		commission
 	}
 }

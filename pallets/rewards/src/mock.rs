@@ -22,10 +22,11 @@ use pallet_avs_registry::{
 	types::{AvsId, AvsSlashingParams},
 };
 use pallet_restaking::{
+	reward,
 	traits::{RestakingInspect, RestakingRewards},
 	types::{PoolStake, SlashDestination, VaultId},
 };
-use sp_runtime::{BuildStorage, DispatchError, Perbill};
+use sp_runtime::{BuildStorage, DispatchError, FixedU128, Perbill};
 
 pub type AccountId = u64;
 pub type Balance = u128;
@@ -105,9 +106,6 @@ impl pallet_rewards::Config for Test {
 /// Mock implementation of the restaking traits.
 pub struct MockLedger;
 
-/// Fixed-point scale of the accumulator.
-pub const SCALE: u128 = 1_000_000_000_000;
-
 /// Active stake, active shares and withdrawing stake of a pool.
 #[derive(codec::Encode, codec::Decode, Clone, Copy, Default, Debug, PartialEq)]
 pub struct MockPool {
@@ -120,16 +118,17 @@ pub struct MockPool {
 pub type MockOperators = StorageMap<MockRestaking, Blake2_128Concat, AccountId, Perbill>;
 #[storage_alias]
 pub type MockPools = StorageMap<MockRestaking, Blake2_128Concat, (VaultId, AccountId), MockPool>;
-/// Reward assets of each pool with their accumulated reward per share (× SCALE).
+/// Reward assets of each pool with their accumulated reward per share (the restaking
+/// pallet's counter arithmetic, [`pallet_restaking::reward`]).
 #[storage_alias]
 pub type MockRewardPerShare =
-	StorageMap<MockRestaking, Blake2_128Concat, (VaultId, AccountId), Vec<(AssetKind, u128)>>;
+	StorageMap<MockRestaking, Blake2_128Concat, (VaultId, AccountId), Vec<(AssetKind, FixedU128)>>;
 /// Staker positions: shares, and per asset the accumulator at the last settlement and the
 /// settled, untaken amount.
 #[derive(codec::Encode, codec::Decode, Clone, Default, Debug, PartialEq)]
 pub struct MockPosition {
 	pub shares: Balance,
-	pub debts: Vec<(AssetKind, u128)>,
+	pub debts: Vec<(AssetKind, FixedU128)>,
 	pub owed: Vec<(AssetKind, Balance)>,
 }
 #[storage_alias]
@@ -147,8 +146,8 @@ fn settle(staker: AccountId, vault: VaultId, operator: AccountId) -> MockPositio
 			.iter()
 			.find(|(known, _)| *known == asset)
 			.map(|(_, debt)| *debt)
-			.unwrap_or(0);
-		let earned = position.shares * (per_share - debt) / SCALE;
+			.unwrap_or_default();
+		let earned = reward::earned(position.shares, per_share, debt).expect("no overflow");
 		match position.owed.iter_mut().find(|(known, _)| *known == asset) {
 			Some((_, owed)) => *owed += earned,
 			None => position.owed.push((asset.clone(), earned)),
@@ -241,9 +240,10 @@ impl RestakingRewards<AccountId> for MockLedger {
 			return Err(DispatchError::Other("pool has no active shares"));
 		}
 		let mut per_share = MockRewardPerShare::get((vault, operator)).unwrap_or_default();
-		let increase = amount * SCALE / pool.shares;
+		let increase = reward::reward_per_share(amount, pool.shares)
+			.ok_or(DispatchError::Other("reward counter overflow"))?;
 		match per_share.iter_mut().find(|(known, _)| *known == asset) {
-			Some((_, value)) => *value += increase,
+			Some((_, value)) => *value = *value + increase,
 			None => {
 				if per_share.len() as u32 >= MaxRewardAssets::get() {
 					return Err(DispatchError::Other("too many reward assets"));

@@ -2,6 +2,11 @@
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
+use sp_arithmetic::{helpers_128bit::multiply_by_rational_with_rounding, Rounding};
+use sp_runtime::{
+	traits::{UniqueSaturatedFrom, UniqueSaturatedInto},
+	Perbill,
+};
 
 /// Identifier of a reward submission, assigned sequentially.
 pub type SubmissionId = u64;
@@ -47,4 +52,44 @@ pub struct ClaimableRewards<AccountId, AssetKind, Balance> {
 	)>,
 	/// Per asset over all pools: what [`crate::Pallet::claim_rewards`] would pay.
 	pub total: alloc::vec::Vec<(AssetKind, Balance)>,
+}
+
+/// How one operator's part of a submission is split: the protocol fee first, then the
+/// operator's commission from the rest, then the stakers' part. Each cut is rounded down, so
+/// `protocol_fee + commission + for_stakers == amount` exactly.
+#[derive(Clone, Copy, Eq, PartialEq, Debug, Default)]
+pub struct OperatorSplit<Balance> {
+	/// `fee_rate × amount`, accrued to the treasury.
+	pub protocol_fee: Balance,
+	/// `commission_rate × (amount − protocol_fee)`, owed to the operator.
+	pub commission: Balance,
+	/// The rest, credited to the operator's pools by their weights.
+	pub for_stakers: Balance,
+}
+
+impl<Balance: sp_runtime::traits::AtLeast32BitUnsigned + Copy> OperatorSplit<Balance> {
+	/// Split `amount` with protocol fee `fee_rate` and operator commission `commission_rate`.
+	pub fn new(amount: Balance, fee_rate: Perbill, commission_rate: Perbill) -> Self {
+		let protocol_fee = fee_rate.mul_floor(amount);
+		let after_fee = amount.saturating_sub(protocol_fee);
+		let commission = commission_rate.mul_floor(after_fee);
+		Self { protocol_fee, commission, for_stakers: after_fee.saturating_sub(commission) }
+	}
+}
+
+/// `x × numerator / denominator`, rounded down, in 128-bit arithmetic without overflow (zero
+/// if the denominator is zero): the share of `x` that a weight `numerator` out of
+/// `denominator` gets.
+pub fn mul_div_floor<Balance>(x: Balance, numerator: Balance, denominator: Balance) -> Balance
+where
+	Balance: UniqueSaturatedInto<u128> + UniqueSaturatedFrom<u128> + Default,
+{
+	multiply_by_rational_with_rounding(
+		x.unique_saturated_into(),
+		numerator.unique_saturated_into(),
+		denominator.unique_saturated_into(),
+		Rounding::Down,
+	)
+	.map(Balance::unique_saturated_from)
+	.unwrap_or_default()
 }

@@ -68,6 +68,13 @@
 //! - `on_initialize`: bounded automatic execution of the slashes due in the block.
 //! - `try_state`: consistency of pending requests, incident records, per-AVS counters and the
 //!   due queue.
+//!
+//! ## Code map
+//!
+//! `lib.rs` (config, storage, events, errors, hooks, calls); [`types`]; `execution.rs`
+//! (executing or cancelling a due request, removing a finished one from every index);
+//! `queries.rs` (runtime API); `try_state.rs`. Tests against the real restaking and AVS
+//! registry pallets are in `pallets/integration-tests`.
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
@@ -77,14 +84,15 @@ pub use pallet::*;
 pub mod types;
 pub mod weights;
 
+mod execution;
+mod queries;
+#[cfg(any(feature = "try-runtime", feature = "try-state-checks", test))]
+mod try_state;
+
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 #[cfg(test)]
 mod mock;
-#[cfg(all(test, not(feature = "runtime-benchmarks")))]
-mod real_pallets_mock;
-#[cfg(all(test, not(feature = "runtime-benchmarks")))]
-mod real_pallets_tests;
 #[cfg(test)]
 mod tests;
 
@@ -107,14 +115,12 @@ pub mod pallet {
 	use super::*;
 	use crate::types::*;
 	use alloc::vec::Vec;
-	use frame_support::{
-		pallet_prelude::*, storage::with_storage_layer, traits::DefensiveSaturating,
-	};
+	use frame_support::{pallet_prelude::*, storage::with_storage_layer};
 	use frame_system::pallet_prelude::*;
 	use pallet_avs_registry::{traits::AvsInspect, types::AvsId};
 	use pallet_restaking::traits::RestakingSlash;
 	use sp_runtime::{
-		traits::{AtLeast32BitUnsigned, CheckedAdd, Saturating, Zero},
+		traits::{AtLeast32BitUnsigned, CheckedAdd, Saturating},
 		Perbill,
 	};
 
@@ -488,175 +494,4 @@ pub mod pallet {
 
 	/// Log target of this pallet.
 	pub(crate) const LOG_TARGET: &str = "runtime::slashing";
-
-	impl<T: Config> Pallet<T> {
-		/// Pending slash requests (not executed, vetoed or cancelled yet) of `avs` and/or
-		/// `operator` (`None`: any), by ascending id, with where each stands now. Read-only
-		/// query for the runtime API: it scans [`PendingSlashes`], which holds only pending
-		/// requests (at most `MaxPendingSlashesPerAvs` per AVS).
-		pub fn pending_slashes_of(
-			avs: Option<AvsId>,
-			operator: Option<&T::AccountId>,
-		) -> Vec<(SlashId, PendingSlashOf<T>, PendingSlashStatus)> {
-			let now = frame_system::Pallet::<T>::block_number();
-			let mut slashes: Vec<_> = PendingSlashes::<T>::iter()
-				.filter(|(_, slash)| avs.is_none_or(|avs| slash.avs == avs))
-				.filter(|(_, slash)| operator.is_none_or(|operator| slash.operator == *operator))
-				.map(|(slash_id, slash)| {
-					let status = if now < slash.executable_at {
-						PendingSlashStatus::VetoWindowOpen
-					} else if T::Avs::is_slashable(slash.avs, &slash.operator) {
-						PendingSlashStatus::Executable
-					} else {
-						PendingSlashStatus::WillBeCancelled
-					};
-					(slash_id, slash, status)
-				})
-				.collect();
-			slashes.sort_by_key(|(slash_id, _, _)| *slash_id);
-			slashes
-		}
-
-		/// Execute (or cancel) a pending slash whose veto window has ended. Returns the number of
-		/// pools slashed. On error nothing is expected to be kept by the caller (dispatch and
-		/// `on_initialize` run it in a storage layer).
-		pub(crate) fn do_execute(
-			slash_id: SlashId,
-			slash: PendingSlashOf<T>,
-		) -> Result<u32, DispatchError> {
-			if !T::Avs::is_slashable(slash.avs, &slash.operator) {
-				Self::finish(slash_id, &slash, IncidentStatus::Cancelled);
-				Self::deposit_event(Event::SlashCancelled {
-					slash_id,
-					reason: CancelReason::OperatorNoLongerSlashable,
-				});
-				return Ok(0);
-			}
-			let Some(params) = T::Avs::slashing_params(slash.avs) else {
-				Self::finish(slash_id, &slash, IncidentStatus::Cancelled);
-				Self::deposit_event(Event::SlashCancelled {
-					slash_id,
-					reason: CancelReason::AvsNotFound,
-				});
-				return Ok(0);
-			};
-
-			let mut pools = PoolSlashesOf::<T>::default();
-			let mut total_slashed = T::Balance::zero();
-			for (vault, allocation) in T::Avs::slashable_allocations(slash.avs, &slash.operator) {
-				let pool_fraction = slash.fraction.saturating_mul(allocation);
-				if pool_fraction.is_zero() {
-					continue;
-				}
-				let amount = T::Restaking::slash_pool(
-					vault,
-					&slash.operator,
-					pool_fraction,
-					&params.destination,
-				)?;
-				total_slashed = total_slashed.saturating_add(amount);
-				// Cannot fail: one entry per allocation, and allocations share the bound.
-				if pools.try_push(PoolSlash { vault, fraction: pool_fraction, amount }).is_err() {
-					frame_support::defensive!("more slashed pools than slashable allocations");
-				}
-			}
-			let pools_slashed = pools.len() as u32;
-			Self::finish(slash_id, &slash, IncidentStatus::Executed);
-			Self::deposit_event(Event::SlashExecuted {
-				slash_id,
-				avs: slash.avs,
-				operator: slash.operator,
-				fraction: slash.fraction,
-				total_slashed,
-				pools,
-			});
-			Ok(pools_slashed)
-		}
-
-		/// Remove a pending request from every index and record the incident's outcome.
-		fn finish(slash_id: SlashId, slash: &PendingSlashOf<T>, outcome: IncidentStatus) {
-			PendingSlashes::<T>::remove(slash_id);
-			Incidents::<T>::insert((slash.avs, &slash.operator, slash.incident), outcome);
-			PendingSlashCount::<T>::mutate_exists(slash.avs, |count| {
-				let remaining = count.unwrap_or_default().defensive_saturating_sub(1);
-				*count = if remaining == 0 { None } else { Some(remaining) };
-			});
-			SlashesDueAt::<T>::mutate_exists(slash.executable_at, |maybe_due| {
-				if let Some(due) = maybe_due {
-					due.retain(|id| *id != slash_id);
-					if due.is_empty() {
-						*maybe_due = None;
-					}
-				}
-			});
-		}
-
-		/// Check the pallet's invariants:
-		/// - every pending request has id < [`NextSlashId`], an incident record `Pending(id)` and
-		///   exactly one entry in the due queue at its `executable_at`;
-		/// - every due-queue entry and every `Pending` incident points to a matching pending
-		///   request;
-		/// - [`PendingSlashCount`] equals the number of pending requests of each AVS, is never
-		///   stored as zero and is within [`Config::MaxPendingSlashesPerAvs`].
-		#[cfg(any(feature = "try-runtime", feature = "try-state-checks", test))]
-		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-			use alloc::collections::btree_map::BTreeMap;
-			let next_id = NextSlashId::<T>::get();
-			let mut per_avs: BTreeMap<AvsId, u32> = BTreeMap::new();
-			for (slash_id, slash) in PendingSlashes::<T>::iter() {
-				ensure!(slash_id < next_id, "pending slash id not below NextSlashId");
-				ensure!(
-					Incidents::<T>::get((slash.avs, &slash.operator, slash.incident)) ==
-						Some(IncidentStatus::Pending(slash_id)),
-					"pending slash without a matching Pending incident"
-				);
-				let queued = SlashesDueAt::<T>::get(slash.executable_at)
-					.iter()
-					.filter(|id| **id == slash_id)
-					.count();
-				ensure!(queued == 1, "pending slash not queued exactly once at executable_at");
-				let count = per_avs.entry(slash.avs).or_default();
-				*count = count.saturating_add(1);
-			}
-			for (executable_at, due) in SlashesDueAt::<T>::iter() {
-				ensure!(!due.is_empty(), "empty due-queue entry kept in storage");
-				for slash_id in due.iter() {
-					let slash = PendingSlashes::<T>::get(slash_id)
-						.ok_or("due-queue entry without a pending slash")?;
-					ensure!(
-						slash.executable_at == executable_at,
-						"slash queued at the wrong block"
-					);
-				}
-			}
-			for ((avs, operator, incident), status) in Incidents::<T>::iter() {
-				if let IncidentStatus::Pending(slash_id) = status {
-					let slash = PendingSlashes::<T>::get(slash_id)
-						.ok_or("Pending incident without a pending slash")?;
-					ensure!(
-						slash.avs == avs &&
-							slash.operator == operator &&
-							slash.incident == incident,
-						"Pending incident points to another request"
-					);
-				}
-			}
-			for (avs, count) in PendingSlashCount::<T>::iter() {
-				ensure!(count > 0, "zero PendingSlashCount kept in storage");
-				ensure!(
-					count <= T::MaxPendingSlashesPerAvs::get(),
-					"PendingSlashCount above MaxPendingSlashesPerAvs"
-				);
-				ensure!(
-					per_avs.get(&avs).copied().unwrap_or_default() == count,
-					"PendingSlashCount differs from the pending requests"
-				);
-			}
-			ensure!(
-				per_avs.keys().all(PendingSlashCount::<T>::contains_key),
-				"AVS with pending requests but no PendingSlashCount"
-			);
-			Ok(())
-		}
-	}
 }

@@ -3,7 +3,8 @@
 //! Delays are in blocks (6 s blocks) and short, for a dev chain:
 //! - a veto window of 2 to 8 blocks: `MaxVetoWindow` MUST stay below the restaking pallet's
 //!   `MinWithdrawalDelay` (10 blocks), so that stake slashable when a slash is requested has
-//!   not left its pool when the window ends (checked by the test at the bottom);
+//!   not left its pool when the window ends (asserted at compile time below, and by the test
+//!   at the bottom);
 //! - an opt-out delay of at least 10 blocks (and above the AVS's veto window);
 //! - allocation increases in force after 5 blocks;
 //! - restaking leverage at most 3x: the allocations of one pool across AVSs add up to at most
@@ -28,6 +29,14 @@ parameter_types! {
 	/// Sum of one pool's allocations across AVSs, in `Perbill` parts: 300%, leverage 3x.
 	pub const MaxTotalAllocation: u64 = 3 * 1_000_000_000;
 }
+
+// Stake that is slashable when a slash is requested must not leave its pool before the veto
+// window ends: the longest veto window is below the shortest withdrawal delay. Checked when the
+// runtime compiles, so no setting that breaks it can be built.
+const _: () = assert!(
+	AvsMaxVetoWindow::get() < super::restaking::MinWithdrawalDelay::get(),
+	"AvsMaxVetoWindow must be below the restaking pallet's MinWithdrawalDelay"
+);
 
 impl pallet_avs_registry::Config for Runtime {
 	type Balance = Balance;

@@ -18,8 +18,6 @@ parameter_types! {
 	pub const MaxWithdrawalDelay: BlockNumber = 7 * DAYS;
 	/// Withdrawal buckets per maximum delay (epoch granularity of the withdrawal queue).
 	pub const WithdrawalEpochs: u32 = 168;
-	/// Live (still slashable) withdrawal buckets kept per pool.
-	pub const MaxLiveBuckets: u32 = 170;
 	/// Blocks before a commission change takes effect.
 	pub const CommissionChangeDelay: BlockNumber = 10 * MINUTES;
 	/// Largest commission an operator may charge.
@@ -37,7 +35,8 @@ impl pallet_restaking::Config for Runtime {
 	type MinWithdrawalDelay = MinWithdrawalDelay;
 	type MaxWithdrawalDelay = MaxWithdrawalDelay;
 	type WithdrawalEpochs = WithdrawalEpochs;
-	type MaxLiveBuckets = MaxLiveBuckets;
+	/// Live (still slashable) withdrawal buckets per pool: `WithdrawalEpochs + 2` = 170.
+	type MaxLiveBuckets = pallet_restaking::MaxLiveBucketsFor<WithdrawalEpochs>;
 	type CommissionChangeDelay = CommissionChangeDelay;
 	type MaxCommission = MaxOperatorCommission;
 	type MaxMetadataLen = ConstU32<256>;

@@ -17,8 +17,9 @@
 //!   allocations.
 //!
 //! The answers are plain SCALE-encodable structs defined here (the `*Info` / `*Stake` types);
-//! they do not depend on the pallets, which compute them with their own `pub fn` query helpers
-//! (the runtime glues the two together). Every answer is computed from storage the queried
+//! the ids they carry are the pallets' own ([`VaultId`], [`AvsId`], [`SlashId`]), and the
+//! pallets compute them with their own `pub fn` query helpers (the runtime translates those
+//! helpers' results into these types). Every answer is computed from storage the queried
 //! account or AVS indexes, with sizes bounded by the pallets' `Config` constants, except
 //! [`RestakingApi::operator_stake`]'s per-vault list (one storage read per vault, as the ledger
 //! keeps no operator → vault index) and [`RestakingApi::pending_slashes`] (a scan of the pending
@@ -27,25 +28,48 @@
 //!
 //! Amounts are in the smallest unit of the asset they refer to. Fractions are `Perbill`
 //! (parts per billion).
+//!
+//! ## JSON
+//!
+//! With the `std` feature the answer types are also the JSON answers of the node's
+//! `restaking_*` RPC methods (serde `Serialize` / `Deserialize`; the README's "Custom RPC"
+//! documents them with examples). Their conventions, which JavaScript clients rely on:
+//! - field names are camelCase; absent optional values are `null`;
+//! - accounts are SS58 strings (`AccountId32`'s serde form);
+//! - balances and share amounts are decimal strings, as a u128 does not fit a JS number;
+//! - fractions are `Perbill` parts, an integer in `0..=1_000_000_000` (1_000_000_000 = 100%);
+//! - asset kinds are `"Native"` or `{"WithId": <asset id>}`;
+//! - block numbers, indices and vault, AVS and slash ids are numbers;
+//! - an [`OptInState`] is two fields of the struct that holds it: `status` (`"Pending"`,
+//!   `"OptedIn"` or `"OptingOut"`) and `optingOutUntil` (the block, or `null`); an
+//!   [`AllocationInfo`]'s `pending` increase is likewise `pendingFraction` and
+//!   `pendingEffectiveAt` (both `null` without one);
+//! - a slash's incident id is a `0x`-prefixed 32-byte hex string; the other enums are their
+//!   variant's name (`"Active"`, `"VetoWindowOpen"`, ...).
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
 
+#[cfg(feature = "std")]
+mod json;
+
 use alloc::vec::Vec;
 use codec::{Codec, Decode, Encode};
+#[cfg(feature = "std")]
+use core::{fmt::Display, str::FromStr};
 use scale_info::TypeInfo;
+#[cfg(feature = "std")]
+use serde::{Deserialize, Serialize};
 use sp_runtime::Perbill;
 
-/// Identifier of a vault (the restaking pallet's `VaultId`).
-pub type VaultId = u32;
-/// Identifier of an AVS (the AVS registry's `AvsId`).
-pub type AvsId = u32;
-/// Identifier of a slash request (the slashing pallet's `SlashId`).
-pub type SlashId = u64;
+pub use pallet_avs_registry::AvsId;
+pub use pallet_restaking::VaultId;
+pub use pallet_slashing::types::SlashId;
 
-/// Status of a registered operator (restaking pallet).
+/// Status of a registered operator (the restaking pallet's `OperatorStatus`).
 #[derive(Clone, Copy, Encode, Decode, PartialEq, Eq, Debug, TypeInfo)]
+#[cfg_attr(feature = "std", derive(Serialize, Deserialize))]
 pub enum OperatorState {
 	/// Accepts new delegations.
 	Active,
@@ -57,18 +81,32 @@ pub enum OperatorState {
 
 /// Stake of an operator's delegation pool in one vault.
 #[derive(Clone, Encode, Decode, PartialEq, Eq, Debug, TypeInfo)]
+#[cfg_attr(feature = "std", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+#[cfg_attr(
+	feature = "std",
+	serde(bound(
+		serialize = "AssetKind: Serialize, Balance: Display",
+		deserialize = "AssetKind: Deserialize<'de>, Balance: FromStr"
+	))
+)]
 pub struct VaultStake<AssetKind, Balance> {
 	/// The vault.
 	pub vault: VaultId,
 	/// Collateral asset of the vault.
 	pub asset: AssetKind,
-	/// Stake backing the pool's active shares.
+	/// Stake backing the pool's active shares (JSON: decimal string).
+	#[cfg_attr(feature = "std", serde(with = "json::balance"))]
 	pub active: Balance,
-	/// Stake in the pool's withdrawal buckets that have not matured yet (still slashable).
+	/// Stake in the pool's withdrawal buckets that have not matured yet (still slashable;
+	/// JSON: decimal string).
+	#[cfg_attr(feature = "std", serde(with = "json::balance"))]
 	pub withdrawing: Balance,
 }
 
-/// Status of an operator with one AVS (AVS registry).
+/// Status of an operator with one AVS (the AVS registry's `OptInStatus`). JSON: the fields
+/// `status` (the variant's name) and `optingOutUntil` (`until`, or `null`), flattened into
+/// the struct that holds it.
 #[derive(Clone, Copy, Encode, Decode, PartialEq, Eq, Debug, TypeInfo)]
 pub enum OptInState<BlockNumber> {
 	/// Waiting for the AVS owner's approval: not slashable, earns nothing.
@@ -93,12 +131,23 @@ pub struct PendingAllocation<BlockNumber> {
 
 /// Allocation of one pool (vault, operator) to one AVS, with the stake it puts at stake.
 #[derive(Clone, Encode, Decode, PartialEq, Eq, Debug, TypeInfo)]
+#[cfg_attr(feature = "std", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+#[cfg_attr(
+	feature = "std",
+	serde(bound(
+		serialize = "Balance: Display, BlockNumber: Serialize",
+		deserialize = "Balance: FromStr, BlockNumber: Deserialize<'de>"
+	))
+)]
 pub struct AllocationInfo<Balance, BlockNumber> {
 	/// The vault of the pool.
 	pub vault: VaultId,
 	/// Fraction of the pool in force now (the basis of rewards).
 	pub in_force: Perbill,
-	/// An increase that is not in force yet.
+	/// An increase that is not in force yet (JSON: the fields `pendingFraction` and
+	/// `pendingEffectiveAt`, both `null` without one).
+	#[cfg_attr(feature = "std", serde(flatten, with = "json::pending_allocation"))]
 	pub pending: Option<PendingAllocation<BlockNumber>>,
 	/// Fraction of the pool the AVS may slash now: the larger of `in_force` and a decreased
 	/// fraction still inside the vault's withdrawal delay; zero if the operator is not
@@ -106,19 +155,32 @@ pub struct AllocationInfo<Balance, BlockNumber> {
 	pub slashable_fraction: Perbill,
 	/// Until when a decreased, larger fraction stays slashable (if one does).
 	pub slashable_until: Option<BlockNumber>,
-	/// `in_force × pool active stake`: the stake earning this AVS's rewards.
+	/// `in_force × pool active stake`: the stake earning this AVS's rewards (JSON: decimal
+	/// string).
+	#[cfg_attr(feature = "std", serde(with = "json::balance"))]
 	pub allocated_stake: Balance,
 	/// `slashable_fraction × (pool active stake + unmatured withdrawals)`: what a 100% slash
-	/// by this AVS would take from the pool now.
+	/// by this AVS would take from the pool now (JSON: decimal string).
+	#[cfg_attr(feature = "std", serde(with = "json::balance"))]
 	pub slashable_stake: Balance,
 }
 
 /// An operator's standing with one AVS.
 #[derive(Clone, Encode, Decode, PartialEq, Eq, Debug, TypeInfo)]
+#[cfg_attr(feature = "std", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+#[cfg_attr(
+	feature = "std",
+	serde(bound(
+		serialize = "Balance: Display, BlockNumber: Serialize",
+		deserialize = "Balance: FromStr, BlockNumber: Deserialize<'de>"
+	))
+)]
 pub struct AvsStake<Balance, BlockNumber> {
 	/// The AVS.
 	pub avs: AvsId,
-	/// Opt-in status.
+	/// Opt-in status (JSON: the fields `status` and `optingOutUntil`).
+	#[cfg_attr(feature = "std", serde(flatten))]
 	pub status: OptInState<BlockNumber>,
 	/// Whether the AVS can slash the operator now.
 	pub slashable: bool,
@@ -128,6 +190,15 @@ pub struct AvsStake<Balance, BlockNumber> {
 
 /// Answer of [`RestakingApi::operator_stake`].
 #[derive(Clone, Encode, Decode, PartialEq, Eq, Debug, TypeInfo)]
+#[cfg_attr(feature = "std", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+#[cfg_attr(
+	feature = "std",
+	serde(bound(
+		serialize = "AssetKind: Serialize, Balance: Display, BlockNumber: Serialize",
+		deserialize = "AssetKind: Deserialize<'de>, Balance: FromStr, BlockNumber: Deserialize<'de>"
+	))
+)]
 pub struct OperatorStake<AssetKind, Balance, BlockNumber> {
 	/// Status, `None` if the account is not a registered operator (then all lists are empty).
 	pub status: Option<OperatorState>,
@@ -141,6 +212,15 @@ pub struct OperatorStake<AssetKind, Balance, BlockNumber> {
 
 /// A staker's position in one pool.
 #[derive(Clone, Encode, Decode, PartialEq, Eq, Debug, TypeInfo)]
+#[cfg_attr(feature = "std", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+#[cfg_attr(
+	feature = "std",
+	serde(bound(
+		serialize = "AccountId: Serialize, AssetKind: Serialize, Balance: Display",
+		deserialize = "AccountId: Deserialize<'de>, AssetKind: Deserialize<'de>, Balance: FromStr"
+	))
+)]
 pub struct StakerPosition<AccountId, AssetKind, Balance> {
 	/// Vault of the pool.
 	pub vault: VaultId,
@@ -148,24 +228,45 @@ pub struct StakerPosition<AccountId, AssetKind, Balance> {
 	pub operator: AccountId,
 	/// Collateral asset of the vault.
 	pub asset: AssetKind,
-	/// Active shares held.
+	/// Active shares held (JSON: decimal string).
+	#[cfg_attr(feature = "std", serde(with = "json::balance"))]
 	pub shares: Balance,
 	/// Current value of the shares at the pool rate (rounded down, as `queue_withdrawal`
-	/// would value them now).
+	/// would value them now; JSON: decimal string).
+	#[cfg_attr(feature = "std", serde(with = "json::balance"))]
 	pub stake: Balance,
 }
 
 /// An amount of one asset.
 #[derive(Clone, Encode, Decode, PartialEq, Eq, Debug, TypeInfo)]
+#[cfg_attr(feature = "std", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+#[cfg_attr(
+	feature = "std",
+	serde(bound(
+		serialize = "AssetKind: Serialize, Balance: Display",
+		deserialize = "AssetKind: Deserialize<'de>, Balance: FromStr"
+	))
+)]
 pub struct AssetAmount<AssetKind, Balance> {
 	/// The asset.
 	pub asset: AssetKind,
-	/// The amount.
+	/// The amount (JSON: decimal string).
+	#[cfg_attr(feature = "std", serde(with = "json::balance"))]
 	pub amount: Balance,
 }
 
 /// Rewards a staker can claim from one pool.
 #[derive(Clone, Encode, Decode, PartialEq, Eq, Debug, TypeInfo)]
+#[cfg_attr(feature = "std", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+#[cfg_attr(
+	feature = "std",
+	serde(bound(
+		serialize = "AccountId: Serialize, AssetKind: Serialize, Balance: Display",
+		deserialize = "AccountId: Deserialize<'de>, AssetKind: Deserialize<'de>, Balance: FromStr"
+	))
+)]
 pub struct PoolRewards<AccountId, AssetKind, Balance> {
 	/// Vault of the pool.
 	pub vault: VaultId,
@@ -177,6 +278,15 @@ pub struct PoolRewards<AccountId, AssetKind, Balance> {
 
 /// Answer of [`RestakingApi::claimable_rewards`].
 #[derive(Clone, Encode, Decode, PartialEq, Eq, Debug, TypeInfo)]
+#[cfg_attr(feature = "std", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+#[cfg_attr(
+	feature = "std",
+	serde(bound(
+		serialize = "AccountId: Serialize, AssetKind: Serialize, Balance: Display",
+		deserialize = "AccountId: Deserialize<'de>, AssetKind: Deserialize<'de>, Balance: FromStr"
+	))
+)]
 pub struct ClaimableRewards<AccountId, AssetKind, Balance> {
 	/// Per pool (`rewards.claim_rewards_from(vault, operator)` pays one entry).
 	pub pools: Vec<PoolRewards<AccountId, AssetKind, Balance>>,
@@ -188,6 +298,15 @@ pub struct ClaimableRewards<AccountId, AssetKind, Balance> {
 
 /// A queued withdrawal of a staker.
 #[derive(Clone, Encode, Decode, PartialEq, Eq, Debug, TypeInfo)]
+#[cfg_attr(feature = "std", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+#[cfg_attr(
+	feature = "std",
+	serde(bound(
+		serialize = "AccountId: Serialize, AssetKind: Serialize, Balance: Display, BlockNumber: Serialize",
+		deserialize = "AccountId: Deserialize<'de>, AssetKind: Deserialize<'de>, Balance: FromStr, BlockNumber: Deserialize<'de>"
+	))
+)]
 pub struct PendingWithdrawalInfo<AccountId, AssetKind, Balance, BlockNumber> {
 	/// Index to pass to `restaking.complete_withdrawal` (indices shift when an earlier
 	/// withdrawal completes).
@@ -198,9 +317,12 @@ pub struct PendingWithdrawalInfo<AccountId, AssetKind, Balance, BlockNumber> {
 	pub operator: AccountId,
 	/// Collateral asset of the vault.
 	pub asset: AssetKind,
-	/// Shares of the withdrawal bucket.
+	/// Shares of the withdrawal bucket (JSON: decimal string).
+	#[cfg_attr(feature = "std", serde(with = "json::balance"))]
 	pub shares: Balance,
-	/// What completing would pay now: the shares at the bucket's post-slash rate.
+	/// What completing would pay now: the shares at the bucket's post-slash rate (JSON:
+	/// decimal string).
+	#[cfg_attr(feature = "std", serde(with = "json::balance"))]
 	pub value: Balance,
 	/// Block from which the withdrawal can be completed (until then it is slashable).
 	pub matures_at: BlockNumber,
@@ -210,8 +332,9 @@ pub struct PendingWithdrawalInfo<AccountId, AssetKind, Balance, BlockNumber> {
 	pub redelegate_to: Option<AccountId>,
 }
 
-/// Where a pending slash request stands.
+/// Where a pending slash request stands (the slashing pallet's `PendingSlashStatus`).
 #[derive(Clone, Copy, Encode, Decode, PartialEq, Eq, Debug, TypeInfo)]
+#[cfg_attr(feature = "std", derive(Serialize, Deserialize))]
 pub enum SlashState {
 	/// Inside the veto window: the resolver (or root) can veto it.
 	VetoWindowOpen,
@@ -224,6 +347,8 @@ pub enum SlashState {
 
 /// A slash request that has not been executed, vetoed or cancelled yet.
 #[derive(Clone, Encode, Decode, PartialEq, Eq, Debug, TypeInfo)]
+#[cfg_attr(feature = "std", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 pub struct PendingSlashInfo<AccountId, BlockNumber> {
 	/// Id of the request (argument of `slashing.veto_slash` / `slashing.execute_slash`).
 	pub id: SlashId,
@@ -233,7 +358,8 @@ pub struct PendingSlashInfo<AccountId, BlockNumber> {
 	pub operator: AccountId,
 	/// Fraction of the operator's allocated stake to slash.
 	pub fraction: Perbill,
-	/// Incident id given by the AVS.
+	/// Incident id given by the AVS (JSON: `0x`-prefixed hex).
+	#[cfg_attr(feature = "std", serde(with = "json::incident"))]
 	pub incident: [u8; 32],
 	/// Block in which it was requested.
 	pub requested_at: BlockNumber,
@@ -245,10 +371,20 @@ pub struct PendingSlashInfo<AccountId, BlockNumber> {
 
 /// An operator of an AVS.
 #[derive(Clone, Encode, Decode, PartialEq, Eq, Debug, TypeInfo)]
+#[cfg_attr(feature = "std", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+#[cfg_attr(
+	feature = "std",
+	serde(bound(
+		serialize = "AccountId: Serialize, Balance: Display, BlockNumber: Serialize",
+		deserialize = "AccountId: Deserialize<'de>, Balance: FromStr, BlockNumber: Deserialize<'de>"
+	))
+)]
 pub struct AvsOperatorInfo<AccountId, Balance, BlockNumber> {
 	/// The operator.
 	pub operator: AccountId,
-	/// Opt-in status.
+	/// Opt-in status (JSON: the fields `status` and `optingOutUntil`).
+	#[cfg_attr(feature = "std", serde(flatten))]
 	pub status: OptInState<BlockNumber>,
 	/// Whether the AVS can slash the operator now.
 	pub slashable: bool,

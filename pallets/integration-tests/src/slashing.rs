@@ -1,13 +1,13 @@
-//! Tests of the slashing pallet against the real `pallet-restaking` and `pallet-avs-registry`
-//! (mock runtime in `real_pallets_mock.rs`).
+//! Slashing against the real `pallet-restaking` and `pallet-avs-registry`.
 //!
 //! The main one shows that executing a slash costs the same storage reads and writes whether the
 //! slashed pool has 1 or 1,000 delegators: the storage accesses are recorded by wrapping the test
 //! externalities in a counting [`Externalities`] implementation.
 
-use crate::{real_pallets_mock::*, types::IncidentStatus, Error, Event, Incidents};
+use crate::mock::*;
 use frame_support::{assert_noop, assert_ok};
 use pallet_restaking::traits::RestakingInspect;
+use pallet_slashing::{types::IncidentStatus, Error, Event, Incidents};
 use sp_core::{
 	storage::{ChildInfo, StateVersion, TrackedStorageKey},
 	H256,
@@ -355,11 +355,13 @@ fn slash_lifecycle_with_the_real_ledger_and_registry() {
 				operator: OPERATOR,
 				fraction: Perbill::from_percent(20),
 				total_slashed: 300,
-				pools: frame_support::BoundedVec::truncate_from(vec![crate::types::PoolSlash {
-					vault: NATIVE_VAULT,
-					fraction: Perbill::from_percent(10),
-					amount: 300,
-				}]),
+				pools: frame_support::BoundedVec::truncate_from(vec![
+					pallet_slashing::types::PoolSlash {
+						vault: NATIVE_VAULT,
+						fraction: Perbill::from_percent(10),
+						amount: 300,
+					},
+				]),
 			}
 			.into(),
 		);
@@ -392,7 +394,7 @@ fn slash_lifecycle_with_the_real_ledger_and_registry() {
 		System::assert_has_event(
 			Event::SlashCancelled {
 				slash_id: 2,
-				reason: crate::types::CancelReason::OperatorNoLongerSlashable,
+				reason: pallet_slashing::types::CancelReason::OperatorNoLongerSlashable,
 			}
 			.into(),
 		);

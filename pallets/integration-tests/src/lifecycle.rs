@@ -1,10 +1,11 @@
 //! Full lifecycle against the real `pallet-restaking`, `pallet-avs-registry` and
-//! `pallet-slashing` (mock runtime in `real_pallets_mock.rs`): deposit → opt-in → allocate →
+//! `pallet-slashing` (mock runtime in `mock.rs`): deposit → opt-in → allocate →
 //! reward → claim → slash → withdraw, with exact balances, commission and protocol fee.
 
-use crate::{real_pallets_mock::*, Error, Event, OperatorCommission};
+use crate::mock::*;
 use frame_support::{assert_noop, assert_ok, traits::fungible::NativeOrWithId};
 use pallet_restaking::traits::RestakingInspect;
+use pallet_rewards::{Error, Event, OperatorCommission};
 use sp_core::H256;
 use sp_runtime::Perbill;
 

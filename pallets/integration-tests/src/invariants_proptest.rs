@@ -2,7 +2,7 @@
 //! dispatchable of the four pallets (restaking 14, AVS registry 11, slashing 3, rewards 6),
 //! from signed and root origins, with arguments drawn from small ranges so that valid and
 //! invalid inputs both happen often, interleaved with runs of the block hooks, against the
-//! real-pallets mock runtime of `real_pallets_mock.rs`.
+//! real-pallets mock runtime of `mock.rs`.
 //!
 //! ## What is generated
 //!
@@ -22,7 +22,7 @@
 //! ## What is checked after every step
 //!
 //! - every pallet's `do_try_state()` (restaking, AVS registry, slashing, rewards; the other
-//!   pallets expose it to this crate's tests through their `try-state-checks` feature);
+//!   pallets expose it to this crate through their `try-state-checks` feature);
 //! - a failed call changed nothing (storage root unchanged), and a successful call that
 //!   emitted no event changed nothing either;
 //! - invariant 1: every vault account holds exactly `existential_reserve + total_stake`, and
@@ -49,14 +49,12 @@
 //!
 //! 256 cases in release, 32 in a debug build (the release run takes a few seconds);
 //! `PROPTEST_CASES` overrides both, e.g. for thousands of sequences:
-//! `PROPTEST_CASES=5000 SKIP_WASM_BUILD=1 cargo test --release -p pallet-rewards invariants`.
+//! `PROPTEST_CASES=5000 SKIP_WASM_BUILD=1 cargo test --release -p pallet-restaking-integration-tests invariants`.
 //! `INVARIANTS_STATS=1` (with `-- --nocapture`) prints how often each call returned `Ok` or
 //! each error and how often each event was emitted, to see what the generator reaches.
 //! A failure prints the shrunk sequence; no regression file is written.
 
-use crate::{
-	real_pallets_mock::*, AccruedProtocolFees, OperatorCommission, OutstandingStakerRewards,
-};
+use crate::mock::*;
 use frame_support::{
 	dispatch::DispatchResultWithPostInfo,
 	traits::{fungible::NativeOrWithId, fungibles::Inspect},
@@ -64,6 +62,7 @@ use frame_support::{
 };
 use pallet_avs_registry::types::{AvsConfig, AvsId, AvsSlashingParams, SlashDestination};
 use pallet_restaking::types::VaultId;
+use pallet_rewards::{AccruedProtocolFees, OperatorCommission, OutstandingStakerRewards};
 use proptest::{prelude::*, strategy::Union, test_runner::Config as ProptestConfig};
 use sp_core::H256;
 use sp_runtime::{
@@ -615,7 +614,7 @@ fn slashing_calls() -> Vec<(u32, BoxedStrategy<Action>)> {
 }
 
 fn rewards_calls() -> Vec<(u32, BoxedStrategy<Action>)> {
-	use crate::Call;
+	use pallet_rewards::Call;
 	let rewards = |call: Call<Test>| RuntimeCall::Rewards(call);
 	vec![
 		dispatch_as(
@@ -806,7 +805,7 @@ impl Ledger {
 					_ => {},
 				},
 				RuntimeEvent::Rewards(event) => match event {
-					crate::Event::RewardsSubmitted { asset, amount, split, .. } => {
+					pallet_rewards::Event::RewardsSubmitted { asset, amount, split, .. } => {
 						let parts = split
 							.to_stakers
 							.checked_add(split.to_commission)
@@ -819,16 +818,16 @@ impl Ledger {
 						add(&mut self.to_commission, asset.clone(), split.to_commission);
 						add(&mut self.to_treasury, asset, split.to_treasury);
 					},
-					crate::Event::RewardsClaimed { staker, asset, amount } => {
+					pallet_rewards::Event::RewardsClaimed { staker, asset, amount } => {
 						add(&mut self.rewards_claimed_by, (staker, asset.clone()), amount);
 						add(&mut self.pot_out, asset.clone(), amount);
 						add(&mut self.rewards_claimed, asset, amount);
 					},
-					crate::Event::CommissionClaimed { asset, amount, .. } => {
+					pallet_rewards::Event::CommissionClaimed { asset, amount, .. } => {
 						add(&mut self.pot_out, asset.clone(), amount);
 						add(&mut self.commission_claimed, asset, amount);
 					},
-					crate::Event::ProtocolFeesTransferred { asset, amount } => {
+					pallet_rewards::Event::ProtocolFeesTransferred { asset, amount } => {
 						add(&mut self.pot_out, asset.clone(), amount);
 						add(&mut self.fees_transferred, asset, amount);
 					},
@@ -859,13 +858,10 @@ fn minus(a: Balance, b: Balance, what: &str) -> Result<Balance, String> {
 	a.checked_sub(b).ok_or_else(|| format!("{what}: {b} taken out of {a}"))
 }
 
-/// `x * numerator / denominator` rounded down; `x == denominator` gives all of `numerator`.
+/// `x * numerator / denominator` rounded down; `x == denominator` gives all of `numerator` (the
+/// ledger's own share valuation, [`pallet_restaking::pool::value_of_shares`]).
 fn pro_rata(x: Balance, numerator: Balance, denominator: Balance) -> Balance {
-	if x == denominator {
-		return numerator;
-	}
-	multiply_by_rational_with_rounding(x, numerator, denominator, Rounding::Down)
-		.unwrap_or_default()
+	pallet_restaking::pool::value_of_shares(x, numerator, denominator).unwrap_or_default()
 }
 
 /// Every account that can hold funds.
@@ -1109,7 +1105,7 @@ fn resolve_target(target: Target, pick: usize) -> (Caller, RuntimeCall) {
 			let (operator, asset) = nth(&owed, pick).unwrap_or((OPERATOR, native()));
 			(
 				Caller::Signed(operator),
-				RuntimeCall::Rewards(crate::Call::claim_commission { asset }),
+				RuntimeCall::Rewards(pallet_rewards::Call::claim_commission { asset }),
 			)
 		},
 		Target::TransferProtocolFees => {
@@ -1117,7 +1113,7 @@ fn resolve_target(target: Target, pick: usize) -> (Caller, RuntimeCall) {
 			let asset = nth(&accrued, pick).unwrap_or_else(native);
 			(
 				Caller::Signed(ANYONE),
-				RuntimeCall::Rewards(crate::Call::transfer_protocol_fees { asset }),
+				RuntimeCall::Rewards(pallet_rewards::Call::transfer_protocol_fees { asset }),
 			)
 		},
 		Target::DecideOptIn { approve } => {
@@ -1464,7 +1460,7 @@ fn invariants_hold_for_a_fixed_lifecycle() {
 	let actions = vec![
 		Action::Dispatch {
 			caller: Caller::Signed(AVS_OWNER),
-			call: RuntimeCall::Rewards(crate::Call::submit_rewards {
+			call: RuntimeCall::Rewards(pallet_rewards::Call::submit_rewards {
 				avs: 0,
 				asset: native(),
 				amount: 10_000,
@@ -1492,7 +1488,7 @@ fn invariants_hold_for_a_fixed_lifecycle() {
 		Action::AdvanceBlocks(4),
 		Action::Dispatch {
 			caller: Caller::Signed(STAKERS[0]),
-			call: RuntimeCall::Rewards(crate::Call::claim_rewards {}),
+			call: RuntimeCall::Rewards(pallet_rewards::Call::claim_rewards {}),
 		},
 		Action::AdvanceBlocks(20),
 		Action::Dispatch {

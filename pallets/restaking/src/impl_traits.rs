@@ -1,0 +1,260 @@
+//! What the restaking pallet offers the other pallets, through the traits of [`crate::traits`]:
+//! pool stake ([`traits::RestakingInspect`]), slashing a pool ([`traits::RestakingSlash`]) and
+//! the reward counter ([`traits::RestakingRewards`]), with the internals behind them.
+
+use crate::{pallet::*, traits, types::*};
+use alloc::vec::Vec;
+use frame_support::{
+	pallet_prelude::*,
+	traits::{
+		fungibles::Mutate as _,
+		tokens::{Fortitude, Precision, Preservation},
+		Defensive,
+	},
+};
+use sp_runtime::{
+	traits::{CheckedAdd, EnsureSubAssign, Saturating, Zero},
+	ArithmeticError, Perbill,
+};
+
+impl<T: Config> Pallet<T> {
+	/// Stake of pool (`vault`, `operator`) at `now`: active and in live buckets.
+	pub(crate) fn stake_of_pool(vault: VaultId, operator: &T::AccountId) -> PoolStake<T::Balance> {
+		let (Some(info), Some(pool)) = (Vaults::<T>::get(vault), Pools::<T>::get(vault, operator))
+		else {
+			return PoolStake::default();
+		};
+		let now = Self::now();
+		let withdrawing = pool
+			.live_buckets
+			.iter()
+			.filter(|bucket| now < info.maturity_of(**bucket))
+			.filter_map(|bucket| WithdrawalBuckets::<T>::get((vault, operator.clone(), *bucket)))
+			.fold(T::Balance::zero(), |sum, bucket| sum.saturating_add(bucket.stake));
+		PoolStake { active: pool.active_stake, withdrawing }
+	}
+
+	/// Slash `fraction` of pool (`vault`, `operator`): of its active stake and of every live
+	/// bucket; the collateral is burned or sent to `destination`. Returns the amount taken.
+	pub(crate) fn do_slash_pool(
+		vault: VaultId,
+		operator: &T::AccountId,
+		fraction: Perbill,
+		destination: &SlashDestination<T::AccountId>,
+	) -> Result<T::Balance, DispatchError> {
+		let mut info = Vaults::<T>::get(vault).ok_or(Error::<T>::VaultNotFound)?;
+		let Some(mut pool) = Pools::<T>::get(vault, operator) else {
+			return Ok(Zero::zero());
+		};
+		pool.prune_matured(&info, Self::now());
+
+		let active = pool.active_cut(fraction);
+		let mut withdrawing = T::Balance::zero();
+		let mut slashed_buckets = Vec::with_capacity(pool.live_buckets.len());
+		for bucket in pool.live_buckets.iter() {
+			let bucket_key = (vault, operator.clone(), *bucket);
+			let Some(mut bucket_info) = WithdrawalBuckets::<T>::get(&bucket_key) else {
+				continue;
+			};
+			let cut = bucket_info.slash(fraction);
+			if cut.is_zero() {
+				continue;
+			}
+			withdrawing = withdrawing.checked_add(&cut).ok_or(ArithmeticError::Overflow)?;
+			slashed_buckets.push((bucket_key, bucket_info));
+		}
+		let total = active.checked_add(&withdrawing).ok_or(ArithmeticError::Overflow)?;
+		info.total_stake
+			.ensure_sub_assign(total)
+			.defensive_proof("a vault's total stake includes its pools' active stake and buckets")
+			.map_err(|_| Error::<T>::InconsistentAccounting)?;
+
+		if !total.is_zero() {
+			// The collateral leaves first: if it cannot, nothing has changed.
+			let account = Self::vault_account(vault);
+			match destination {
+				SlashDestination::Burn => {
+					T::Assets::burn_from(
+						info.asset.clone(),
+						&account,
+						total,
+						Preservation::Preserve,
+						Precision::Exact,
+						Fortitude::Force,
+					)?;
+				},
+				SlashDestination::Account(beneficiary) => {
+					T::Assets::transfer(
+						info.asset.clone(),
+						&account,
+						beneficiary,
+						total,
+						Preservation::Preserve,
+					)?;
+				},
+			}
+		}
+
+		pool.slash_active(active);
+		for (bucket_key, bucket_info) in slashed_buckets {
+			WithdrawalBuckets::<T>::insert(bucket_key, bucket_info);
+		}
+		Pools::<T>::insert(vault, operator, pool);
+		if !total.is_zero() {
+			Vaults::<T>::insert(vault, info);
+		}
+		Self::deposit_event(Event::PoolSlashed {
+			vault,
+			operator: operator.clone(),
+			fraction,
+			active,
+			withdrawing,
+			destination: destination.clone(),
+		});
+		Ok(total)
+	}
+
+	/// Credit `amount` of `asset` to the active shares of pool (`vault`, `operator`).
+	pub(crate) fn do_credit_pool_reward(
+		vault: VaultId,
+		operator: &T::AccountId,
+		asset: T::AssetKind,
+		amount: T::Balance,
+	) -> DispatchResult {
+		if amount.is_zero() {
+			return Ok(());
+		}
+		let mut pool = Pools::<T>::get(vault, operator).ok_or(Error::<T>::PoolNotFound)?;
+		pool.credit_reward(&asset, amount)?;
+		Pools::<T>::insert(vault, operator, pool);
+		Self::deposit_event(Event::PoolRewarded {
+			vault,
+			operator: operator.clone(),
+			asset,
+			amount,
+		});
+		Ok(())
+	}
+
+	/// Settle the staker's position in (`vault`, `operator`) and take its unclaimed rewards.
+	pub(crate) fn do_take_pending_rewards(
+		staker: &T::AccountId,
+		vault: VaultId,
+		operator: &T::AccountId,
+	) -> Result<BoundedVec<(T::AssetKind, T::Balance), T::MaxRewardAssets>, DispatchError> {
+		let key = (vault, operator.clone());
+		let position = Positions::<T>::get(staker, &key).ok_or(Error::<T>::NoPosition)?;
+		let pool = Pools::<T>::get(vault, operator)
+			.defensive_proof("a position's pool exists: pools are never removed")
+			.ok_or(Error::<T>::InconsistentAccounting)?;
+		let mut position = position.settled(&pool)?;
+		let mut rewards = core::mem::take(&mut position.unclaimed);
+		rewards.retain(|(_, amount)| !amount.is_zero());
+		Self::store_position(staker, &key, position);
+		if !rewards.is_empty() {
+			Self::deposit_event(Event::RewardsTaken {
+				staker: staker.clone(),
+				vault,
+				operator: operator.clone(),
+				rewards: rewards.clone(),
+			});
+		}
+		Ok(rewards)
+	}
+}
+
+impl<T: Config> traits::RestakingInspect<T::AccountId> for Pallet<T> {
+	type Balance = T::Balance;
+	type AssetKind = T::AssetKind;
+	type BlockNumber = frame_system::pallet_prelude::BlockNumberFor<T>;
+
+	fn vault_asset(vault: VaultId) -> Option<Self::AssetKind> {
+		Vaults::<T>::get(vault).map(|info| info.asset)
+	}
+
+	fn vault_is_active(vault: VaultId) -> bool {
+		Vaults::<T>::get(vault).is_some_and(|info| !info.paused)
+	}
+
+	fn vault_withdrawal_delay(vault: VaultId) -> Option<Self::BlockNumber> {
+		Vaults::<T>::get(vault).map(|info| info.withdrawal_delay)
+	}
+
+	fn is_operator(who: &T::AccountId) -> bool {
+		Operators::<T>::contains_key(who)
+	}
+
+	fn is_active_operator(who: &T::AccountId) -> bool {
+		Operators::<T>::get(who).is_some_and(|info| info.status == OperatorStatus::Active)
+	}
+
+	fn operator_commission(operator: &T::AccountId) -> Option<sp_runtime::Perbill> {
+		Operators::<T>::get(operator).map(|info| info.commission_at(Self::now()))
+	}
+
+	fn pool_stake(vault: VaultId, operator: &T::AccountId) -> PoolStake<Self::Balance> {
+		Self::stake_of_pool(vault, operator)
+	}
+}
+
+impl<T: Config> traits::RestakingSlash<T::AccountId> for Pallet<T> {
+	fn slash_pool(
+		vault: VaultId,
+		operator: &T::AccountId,
+		fraction: sp_runtime::Perbill,
+		destination: &SlashDestination<T::AccountId>,
+	) -> Result<Self::Balance, sp_runtime::DispatchError> {
+		Self::do_slash_pool(vault, operator, fraction, destination)
+	}
+}
+
+impl<T: Config> traits::RestakingRewards<T::AccountId> for Pallet<T> {
+	type MaxRewardAssets = T::MaxRewardAssets;
+	type MaxStakerPools = T::MaxStakerPools;
+
+	fn staker_pools(
+		staker: &T::AccountId,
+	) -> frame_support::BoundedVec<(VaultId, T::AccountId), Self::MaxStakerPools> {
+		StakerPools::<T>::get(staker)
+	}
+
+	fn credit_pool_reward(
+		vault: VaultId,
+		operator: &T::AccountId,
+		asset: Self::AssetKind,
+		amount: Self::Balance,
+	) -> Result<(), sp_runtime::DispatchError> {
+		Self::do_credit_pool_reward(vault, operator, asset, amount)
+	}
+
+	fn take_pending_rewards(
+		staker: &T::AccountId,
+		vault: VaultId,
+		operator: &T::AccountId,
+	) -> Result<
+		frame_support::BoundedVec<(Self::AssetKind, Self::Balance), Self::MaxRewardAssets>,
+		sp_runtime::DispatchError,
+	> {
+		Self::do_take_pending_rewards(staker, vault, operator)
+	}
+
+	fn pending_rewards(
+		staker: &T::AccountId,
+		vault: VaultId,
+		operator: &T::AccountId,
+	) -> frame_support::BoundedVec<(Self::AssetKind, Self::Balance), Self::MaxRewardAssets> {
+		let (Some(position), Some(pool)) = (
+			Positions::<T>::get(staker, (vault, operator.clone())),
+			Pools::<T>::get(vault, operator),
+		) else {
+			return Default::default();
+		};
+		match position.settled(&pool) {
+			Ok(mut position) => {
+				position.unclaimed.retain(|(_, amount)| !amount.is_zero());
+				position.unclaimed
+			},
+			Err(_) => Default::default(),
+		}
+	}
+}

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Runs the whole test suite, as CI does (.ci/run calls this command):
+#   1. `cargo test --release --workspace`: pallet unit and property tests, runtime tests, the
+#      node's smoke test and chain-spec check;
+#   2. tests/e2e: polkadot.js against the real node binary (lifecycle + restaking_* RPC);
+#   3. scripts/local-testnet.sh: four validators, one killed with SIGKILL, finality goes on and
+#      the killed one catches up;
+# and ends with each runner's summary lines. Stops at the first stage that fails (exit 1).
+#
+# Does its own set-up first: the Rust toolchain of rust-toolchain.toml, and protoc, a C
+# compiler, make, Node.js/npm, curl and python3 through apt-get when they are missing. The first
+# run builds everything (about 35 minutes on 2 cores); the whole suite then takes about 10 more.
+# Logs are kept in $TEST_LOG_DIR (default: a new temporary directory, printed at the end).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+cd "$repo_root"
+
+log_dir="${TEST_LOG_DIR:-$(mktemp -d -t restaking-test.XXXXXX)}"
+mkdir -p "$log_dir"
+
+step "set-up: Rust toolchain (rust-toolchain.toml), C compiler, make, protoc, Node.js, curl, python3"
+ensure_build_tools
+ensure_test_tools
+rustc --version >&2
+
+step "1/3 cargo test --release --workspace (the first run builds the node, its wasm runtime and every test: about 35 minutes on 2 cores)"
+cargo test --release --workspace 2>&1 | tee "$log_dir/cargo-test.log"
+
+build_node
+NODE_BIN="$(require_node_bin)"
+export NODE_BIN
+
+step "2/3 end-to-end tests (tests/e2e: polkadot.js lifecycle + restaking_* RPC, about 3 minutes)"
+(cd tests/e2e && npm ci --no-audit --no-fund && node --test --test-reporter=tap) 2>&1 |
+	tee "$log_dir/e2e.log"
+
+step "3/3 local testnet: 4 validators, SIGKILL one, finality continues, it catches up (about 2 minutes)"
+scripts/local-testnet.sh 2>&1 | tee "$log_dir/testnet.log"
+
+echo
+echo "==> summary (logs in $log_dir)"
+echo "cargo test --release --workspace:"
+grep -E '^test result:' "$log_dir/cargo-test.log"
+echo "tests/e2e (node --test):"
+grep -E '^# (tests|suites|pass|fail|cancelled|skipped|todo|duration_ms) ' "$log_dir/e2e.log"
+echo "scripts/local-testnet.sh:"
+grep -E '^(PASS|FAIL)' "$log_dir/testnet.log" | tail -n 1
