@@ -20,15 +20,15 @@ use sp_runtime::{
 impl<T: Config> Pallet<T> {
 	/// Stake of pool (`vault`, `operator`) at `now`: active and in live buckets.
 	pub(crate) fn stake_of_pool(vault: VaultId, operator: &T::AccountId) -> PoolStake<T::Balance> {
-		let (Some(info), Some(pool)) = (Vaults::<T>::get(vault), Pools::<T>::get(vault, operator))
+		let (Some(info), Some(mut pool)) =
+			(Vaults::<T>::get(vault), Pools::<T>::get(vault, operator))
 		else {
 			return PoolStake::default();
 		};
-		let now = Self::now();
+		pool.prune_matured(&info, Self::now());
 		let withdrawing = pool
 			.live_buckets
 			.iter()
-			.filter(|bucket| now < info.maturity_of(**bucket))
 			.filter_map(|bucket| WithdrawalBuckets::<T>::get((vault, operator.clone(), *bucket)))
 			.fold(T::Balance::zero(), |sum, bucket| sum.saturating_add(bucket.stake));
 		PoolStake { active: pool.active_stake, withdrawing }
@@ -48,7 +48,8 @@ impl<T: Config> Pallet<T> {
 		};
 		pool.prune_matured(&info, Self::now());
 
-		let active = pool.active_cut(fraction);
+		// The pool is a copy, written back only once the collateral has left.
+		let active = pool.slash(fraction);
 		let mut withdrawing = T::Balance::zero();
 		let mut slashed_buckets = Vec::with_capacity(pool.live_buckets.len());
 		for bucket in pool.live_buckets.iter() {
@@ -95,7 +96,6 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 
-		pool.slash_active(active);
 		for (bucket_key, bucket_info) in slashed_buckets {
 			WithdrawalBuckets::<T>::insert(bucket_key, bucket_info);
 		}

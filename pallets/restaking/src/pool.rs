@@ -3,7 +3,7 @@
 //!
 //! - [`PoolInfo`]: active stake backing active shares. [`PoolInfo::shares_for`] prices a
 //!   deposit, [`PoolInfo::value_of`] a number of shares, [`PoolInfo::join`] and
-//!   [`PoolInfo::leave`] move both totals, [`PoolInfo::slash_active`] cuts the stake (never
+//!   [`PoolInfo::leave`] move both totals, [`PoolInfo::slash`] cuts the stake (never
 //!   the shares), [`PoolInfo::prune_matured`] and [`PoolInfo::insert_live_bucket`] keep the
 //!   list of live withdrawal buckets.
 //! - [`WithdrawalBucket`]: stake of queued withdrawals backing bucket shares.
@@ -114,15 +114,12 @@ impl<T: Config> PoolInfo<T> {
 		redeem::<T>(&mut self.active_stake, &mut self.active_shares, shares)
 	}
 
-	/// `fraction` of the active stake, rounded down: what a slash by `fraction` takes from it.
-	pub fn active_cut(&self, fraction: Perbill) -> T::Balance {
-		fraction.mul_floor(self.active_stake)
-	}
-
-	/// Lower the active stake by `cut` (see [`Self::active_cut`]); the shares stay, each is
-	/// worth less.
-	pub fn slash_active(&mut self, cut: T::Balance) {
+	/// Lower the active stake by `fraction` (rounded down); returns the cut. The shares stay,
+	/// each is worth less (the twin of [`WithdrawalBucket::slash`]).
+	pub fn slash(&mut self, fraction: Perbill) -> T::Balance {
+		let cut = fraction.mul_floor(self.active_stake);
 		self.active_stake = self.active_stake.saturating_sub(cut);
+		cut
 	}
 
 	/// Drop the buckets that have matured at `now` from the live list.

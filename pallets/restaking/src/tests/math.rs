@@ -51,9 +51,8 @@ fn pool_join_and_leave_move_both_totals() {
 #[test]
 fn pool_slash_cuts_the_stake_not_the_shares() {
 	let mut pool = pool_with(1000, 1000);
-	let cut = pool.active_cut(Perbill::from_percent(25));
+	let cut = pool.slash(Perbill::from_percent(25));
 	assert_eq!(cut, 250);
-	pool.slash_active(cut);
 	assert_eq!((pool.active_stake, pool.active_shares), (750, 1000));
 	assert_eq!(pool.value_of(100), Some(75));
 }
