@@ -497,7 +497,6 @@ pub mod restaking_queries {
 				status: match status {
 					PendingSlashStatus::VetoWindowOpen => api::SlashState::VetoWindowOpen,
 					PendingSlashStatus::Executable => api::SlashState::Executable,
-					PendingSlashStatus::WillBeCancelled => api::SlashState::WillBeCancelled,
 				},
 			})
 			.collect()
@@ -612,6 +611,7 @@ mod restaking_api_tests {
 				alice.clone(),
 				Perbill::from_percent(10),
 				sp_core::H256::repeat_byte(7),
+				6,
 				vec![],
 			));
 

@@ -7,8 +7,15 @@
 //   Bob     operator (10% commission)
 //   Charlie staker
 //   Dave    the AVS's resolver (veto committee)
-//   Ferdie  receives slashed collateral (the AVS's slash destination); sends protocol fees on
+//   Ferdie  receives slashed collateral (the AVS's slash destination); sends protocol fees on;
+//           and plays the attacker of issue #11: a second AVS of his own, slashing his own
+//           zero-stake operator, whose spam requests end in the same block as Alice's
 //   Eve     sends bad inputs, which must come back as decoded module errors
+//
+// The slashing rounds perform three attacks of issue #11 against the real node: (1) spam
+// requests filling the block in which a real slash ends its veto window, (2) the AVS owner
+// rewriting resolver, cap and destination under a pending request, and (4) a queued
+// withdrawal that matures inside the veto window trying to leave before the slash.
 //
 // Rounds of extrinsics from different accounts go into the same block; extrinsics of one
 // account that depend on each other are sent with consecutive nonces (same block, in order).
@@ -38,6 +45,7 @@ const mulFloor = (parts, amount) => (BigInt(parts) * amount) / PERBILL;
 
 const VAULT = 0;
 const AVS = 0;
+const SPAM_AVS = 1;
 const DEPOSIT = 100n * ST;
 const QUEUED = 40n * ST;
 const REWARD = 1_000n * ST;
@@ -167,10 +175,13 @@ describe('restaking lifecycle on a --dev node', { timeout: 15 * 60_000 }, () => 
       minOptOutDelay: api.consts.avsRegistry.minOptOutDelay.toNumber(),
       allocationDelay: api.consts.avsRegistry.allocationDelay.toNumber(),
       maxAutoExecutions: api.consts.slashing.maxAutoExecutionsPerBlock.toNumber(),
+      optInDeposit: api.consts.avsRegistry.optInDeposit.toBigInt(),
+      requestDeposit: api.consts.slashing.requestDeposit.toBigInt(),
       protocolFee: (await api.query.rewards.protocolFee()).toNumber(),
     };
-    // A veto window long enough for the resolver's veto to land comfortably inside it.
-    consts.vetoWindow = Math.min(consts.maxVetoWindow, Math.max(consts.minVetoWindow, 4));
+    // The longest veto window: the resolver's veto lands comfortably inside it, and a
+    // withdrawal queued before the request matures inside it.
+    consts.vetoWindow = consts.maxVetoWindow;
     consts.optOutDelay = Math.max(consts.minOptOutDelay, consts.vetoWindow + 1);
     console.log(`# constants ${JSON.stringify(consts, (_, v) => (typeof v === 'bigint' ? v.toString() : v))}`);
 
@@ -264,17 +275,33 @@ describe('restaking lifecycle on a --dev node', { timeout: 15 * 60_000 }, () => 
     assert.equal(info.totalStake.toBigInt(), 0n);
   });
 
-  step('round 2: Bob opts in and allocates 50%, Charlie deposits 100 stETH with Bob; bad inputs fail', async () => {
+  step('round 2: Bob opts in and allocates 50%, Charlie deposits 100 stETH with Bob and queues 40; Ferdie sets up a spam AVS; bad inputs fail', async () => {
+    const spamConfig = {
+      ...avsConfig,
+      metadata: 'spam AVS',
+      slashing: { ...avsConfig.slashing, slasher: addr.ferdie, resolver: null, destination: 'Burn' },
+      rewardAssets: [],
+    };
     // The previous round resolved right at a block import: this round goes into the next one.
-    const [optIn, allocate, deposit, belowMin, notOperator, noVault] = await Promise.all([
+    const [optIn, allocate, deposit, queue, belowMin, notOperator, noVault, ...spam] = await Promise.all([
       chain.submit(keys.bob, tx.avsRegistry.optIn(AVS)),
       chain.submit(keys.bob, tx.avsRegistry.setAllocation(AVS, VAULT, ALLOCATION)),
       chain.submit(keys.charlie, tx.restaking.deposit(VAULT, addr.bob, DEPOSIT)),
+      // Queued before any slash request: it stays slashable until the request resolves.
+      chain.submit(keys.charlie, tx.restaking.queueWithdrawal(VAULT, addr.bob, QUEUED)),
       chain.submit(keys.eve, tx.restaking.deposit(VAULT, addr.bob, ST / 2n)),
       chain.submit(keys.eve, tx.avsRegistry.optIn(AVS)),
       chain.submit(keys.eve, tx.restaking.deposit(7, addr.bob, ST)),
+      // The attacker: an operator with no stake, allocating 100% of its empty pool to its own
+      // AVS, so that its spam requests are accepted.
+      chain.submit(keys.ferdie, tx.restaking.registerOperator(0, 'ferdie: no stake')),
+      chain.submit(keys.ferdie, tx.avsRegistry.registerAvs(spamConfig)),
+      chain.submit(keys.ferdie, tx.avsRegistry.optIn(SPAM_AVS)),
+      chain.submit(keys.ferdie, tx.avsRegistry.setAllocation(SPAM_AVS, VAULT, PERBILL)),
     ]);
-    await settle([optIn, allocate, deposit, belowMin, notOperator, noVault]);
+    await settle([optIn, allocate, deposit, queue, belowMin, notOperator, noVault, ...spam]);
+    for (const result of spam) assertOk(chain, result);
+    assert.equal(chain.findEvent(spam[1].events, 'avsRegistry', 'AvsRegistered').avs.toNumber(), SPAM_AVS);
 
     assertOk(chain, optIn);
     const optedIn = chain.findEvent(optIn.events, 'avsRegistry', 'OperatorOptedIn');
@@ -302,47 +329,67 @@ describe('restaking lifecycle on a --dev node', { timeout: 15 * 60_000 }, () => 
     assertModuleError(chain, notOperator, 'avsRegistry.NotActiveOperator');
     assertModuleError(chain, noVault, 'restaking.VaultNotFound');
 
+    assertOk(chain, queue);
+    const queued = chain.findEvent(queue.events, 'restaking', 'WithdrawalQueued');
+    assert.equal(queued.staker.toString(), addr.charlie);
+    assert.equal(queued.vault.toNumber(), VAULT);
+    assert.equal(queued.operator.toString(), addr.bob);
+    assert.equal(queued.shares.toBigInt(), QUEUED);
+    assert.equal(queued.stake.toBigInt(), QUEUED);
+    assert.ok(queued.redelegateTo.isNone);
+    // A 10-block delay has 1-block buckets: matures exactly `withdrawal_delay` blocks later.
+    assert.equal(queued.maturesAt.toNumber(), queue.blockNumber + consts.minWithdrawalDelay);
+    withdrawalMaturesAt = queued.maturesAt.toNumber();
+    ctx.withdrawalMaturesAt = withdrawalMaturesAt;
+
     assert.equal(await stethOf(addr.charlie), initial.steth.charlie - DEPOSIT);
     assert.equal(await stethOf(addr.eve), initial.steth.eve, 'failed deposits moved nothing');
     assert.equal(await stethOf(addr.vault), 1n + DEPOSIT);
     assert.equal((await state.query.restaking.vaults(VAULT)).unwrap().totalStake.toBigInt(), DEPOSIT);
     const pool = (await state.query.restaking.pools(VAULT, addr.bob)).unwrap();
-    assert.equal(pool.activeStake.toBigInt(), DEPOSIT);
-    assert.equal(pool.activeShares.toBigInt(), DEPOSIT);
-    assert.equal((await state.query.restaking.positions(addr.charlie, [VAULT, addr.bob])).unwrap().shares.toBigInt(), DEPOSIT);
+    assert.equal(pool.activeStake.toBigInt(), DEPOSIT - QUEUED);
+    assert.equal(pool.activeShares.toBigInt(), DEPOSIT - QUEUED);
+    assert.equal(
+      (await state.query.restaking.positions(addr.charlie, [VAULT, addr.bob])).unwrap().shares.toBigInt(),
+      DEPOSIT - QUEUED,
+    );
   });
 
   let slashes;
+  let spamSlashes;
   let executableAt;
   let rewardSplit;
+  let withdrawalMaturesAt;
 
   step('round 3: once the allocation is in force, Alice pays rewards and requests slashes', async () => {
     await freshBlock(allocationEffectiveAt - 1);
-    const fillers = consts.maxAutoExecutions;
+    // Every incident "occurred" in the block before the round (it must not be in the future).
+    const occurredAt = chain.best;
     const requests = [
-      // id 0: vetoed by the resolver in the next round.
-      tx.slashing.requestSlash(AVS, addr.bob, percent(10), incident(1), 'double signing report'),
-      // ids 1..=fillers: one part per billion of a 50% allocation rounds to nothing; they fill
-      // `MaxAutoExecutionsPerBlock`, so the automatic execution leaves the last one for a
-      // signed `execute_slash`.
-      ...Array.from({ length: fillers }, (_, i) =>
-        tx.slashing.requestSlash(AVS, addr.bob, 1, incident(0x100 + i), `negligible fault ${i}`),
-      ),
-      // id fillers + 1: executed by Charlie's signed extrinsic after the window.
-      tx.slashing.requestSlash(AVS, addr.bob, SLASH, incident(2), 'wrong oracle answer'),
+      // Vetoed by the resolver in the next round.
+      tx.slashing.requestSlash(AVS, addr.bob, percent(10), incident(1), occurredAt, 'double signing report'),
+      // Executed after the window, by on_initialize or by Charlie's signed extrinsic.
+      tx.slashing.requestSlash(AVS, addr.bob, SLASH, incident(2), occurredAt, 'wrong oracle answer'),
     ];
+    // Attack 1: Ferdie's spam requests end their window in the same block as Alice's and fill
+    // `MaxAutoExecutionsPerBlock` on their own; none of Alice's requests may be refused.
+    const spamRequests = Array.from({ length: consts.maxAutoExecutions }, (_, i) =>
+      tx.slashing.requestSlash(SPAM_AVS, addr.ferdie, percent(1), incident(0x100 + i), occurredAt, `spam ${i}`),
+    );
     const results = await Promise.all([
       chain.submit(keys.alice, tx.rewards.submitRewards(AVS, RETH, REWARD, 1, null)),
       ...requests.map((request) => chain.submit(keys.alice, request)),
-      chain.submit(keys.alice, tx.slashing.requestSlash(AVS, addr.bob, percent(60), incident(3), '')),
-      chain.submit(keys.eve, tx.slashing.requestSlash(AVS, addr.bob, percent(10), incident(4), '')),
+      ...spamRequests.map((request) => chain.submit(keys.ferdie, request)),
+      chain.submit(keys.alice, tx.slashing.requestSlash(AVS, addr.bob, percent(60), incident(3), occurredAt, '')),
+      chain.submit(keys.eve, tx.slashing.requestSlash(AVS, addr.bob, percent(10), incident(4), occurredAt, '')),
       chain.submit(keys.eve, tx.rewards.submitRewards(AVS, RETH, ST, 1, null)),
       chain.submit(keys.eve, tx.rewards.claimRewards()),
     ]);
     await settle(results);
     const [reward, ...rest] = results;
     const requested = rest.slice(0, requests.length);
-    const [aboveMax, notSlasher, notOwner, nothingToClaim] = rest.slice(requests.length);
+    const spammed = rest.slice(requests.length, requests.length + spamRequests.length);
+    const [aboveMax, notSlasher, notOwner, nothingToClaim] = rest.slice(requests.length + spamRequests.length);
 
     // Rewards: 5% protocol fee, then Bob's 10% commission, the rest to the pool.
     assertOk(chain, reward);
@@ -375,35 +422,60 @@ describe('restaking lifecycle on a --dev node', { timeout: 15 * 60_000 }, () => 
     assert.equal(await rethOf(addr.alice), initial.reth.alice - REWARD - 1n);
     assert.equal(await rethOf(addr.pot), initial.reth.pot + REWARD + 1n);
 
-    // Slash requests: all in one block, so they share one veto window end.
-    const blocks = new Set(requested.map((r) => r.blockNumber));
+    // Slash requests: all in one block, so they share one veto window end; every one of them
+    // was accepted, and each holds a deposit from its slasher.
+    const blocks = new Set([...requested, ...spammed].map((r) => r.blockNumber));
     assert.equal(blocks.size, 1, `slash requests spread over blocks ${[...blocks]}: the test needs them in one block`);
-    slashes = requested.map((result, index) => {
+    const requestedEvent = (result) => {
       assertOk(chain, result);
       const event = chain.findEvent(result.events, 'slashing', 'SlashRequested');
-      assert.equal(event.slashId.toNumber(), index);
+      assert.equal(event.executableAt.toNumber(), result.blockNumber + consts.vetoWindow);
+      assert.equal(event.deposit.toBigInt(), consts.requestDeposit);
+      return {
+        id: event.slashId.toNumber(),
+        fraction: event.fraction.toNumber(),
+        incident: event.incident.toHex(),
+        pools: event.pools.toJSON(),
+      };
+    };
+    slashes = requested.map((result) => {
+      const slash = requestedEvent(result);
+      const event = chain.findEvent(result.events, 'slashing', 'SlashRequested');
       assert.equal(event.avs.toNumber(), AVS);
       assert.equal(event.operator.toString(), addr.bob);
-      assert.equal(event.executableAt.toNumber(), result.blockNumber + consts.vetoWindow);
-      return { id: event.slashId.toNumber(), fraction: event.fraction.toNumber(), incident: event.incident.toHex() };
+      // The basis is fixed now: the fraction of the 50% allocation in force.
+      assert.deepEqual(slash.pools, [{ vault: VAULT, fraction: Number((BigInt(slash.fraction) * BigInt(ALLOCATION)) / PERBILL) }]);
+      return slash;
     });
+    spamSlashes = spammed.map(requestedEvent);
     executableAt = requested[0].blockNumber + consts.vetoWindow;
+    assert.ok(
+      withdrawalMaturesAt > requested[0].blockNumber && withdrawalMaturesAt < executableAt - 1,
+      `the queued withdrawal (#${withdrawalMaturesAt}) must mature inside the veto window (#${requested[0].blockNumber}..#${executableAt})`,
+    );
     Object.assign(ctx, { slashes, executableAt, requestedAt: requested[0].blockNumber, rewardSplit });
     assert.equal(slashes[0].fraction, percent(10));
     assert.equal(slashes.at(-1).fraction, SLASH);
+    // The pool named by Alice's requests is locked until they resolve.
+    assert.equal((await state.query.restaking.poolSlashLocks(VAULT, addr.bob)).toNumber(), 2);
+    assert.equal(
+      (await state.query.slashing.slashesDueAt.keys(executableAt)).length,
+      slashes.length + spamSlashes.length,
+      'no request was refused for sharing its due block',
+    );
 
     assertModuleError(chain, aboveMax, 'slashing.FractionAboveMax');
     assertModuleError(chain, notSlasher, 'slashing.NotSlasher');
     assertModuleError(chain, notOwner, 'rewards.NotAvsOwner');
     assertModuleError(chain, nothingToClaim, 'rewards.NothingToClaim');
-    assert.equal((await state.query.slashing.nextSlashId()).toNumber(), slashes.length);
+    assert.equal((await state.query.slashing.nextSlashId()).toNumber(), slashes.length + spamSlashes.length);
 
     // Custom RPC answers in this state (checked by the "custom JSON-RPC" tests).
     await captureRpc('operatorStake:afterRewards', 'restaking_operatorStake', [addr.bob]);
     await captureRpc('stakerPositions:afterRewards', 'restaking_stakerPositions', [addr.charlie]);
     await captureRpc('claimableRewards:charlie', 'restaking_claimableRewards', [addr.charlie]);
     await captureRpc('claimableRewards:bob', 'restaking_claimableRewards', [addr.bob]);
-    await captureRpc('pendingSlashes:all', 'restaking_pendingSlashes', [null, null]);
+    await captureRpc('pendingSlashes:all', 'restaking_pendingSlashes', [null, addr.bob]);
     await captureRpc('pendingSlashes:avs', 'restaking_pendingSlashes', [AVS, null]);
     await captureRpc('avsOperators', 'restaking_avsOperators', [AVS]);
     await captureRpc('avsOperators:unknown', 'restaking_avsOperators', [99]);
@@ -411,23 +483,31 @@ describe('restaking lifecycle on a --dev node', { timeout: 15 * 60_000 }, () => 
     await captureRpc('operatorStake:notOperator', 'restaking_operatorStake', [addr.eve]);
   });
 
-  let withdrawalMaturesAt;
-
-  step('round 4: Dave vetoes one slash; Charlie claims and queues a withdrawal; Bob claims commission', async () => {
+  step('round 4: Dave vetoes one slash; Alice rewrites the AVS rules (they do not apply to the pending request); Charlie claims, cannot queue more, and cannot withdraw yet; Eve cannot join the locked pool', async () => {
     const vetoed = slashes[0].id;
     const executed = slashes.at(-1).id;
-    const [veto, notResolver, tooEarly, claim, queue, tooMany, notMatured, commission, fees] = await Promise.all([
-      chain.submit(keys.dave, tx.slashing.vetoSlash(vetoed)),
-      chain.submit(keys.eve, tx.slashing.vetoSlash(executed)),
-      chain.submit(keys.eve, tx.slashing.executeSlash(executed)),
-      chain.submit(keys.charlie, tx.rewards.claimRewards()),
-      chain.submit(keys.charlie, tx.restaking.queueWithdrawal(VAULT, addr.bob, QUEUED)),
-      chain.submit(keys.charlie, tx.restaking.queueWithdrawal(VAULT, addr.bob, DEPOSIT)),
-      chain.submit(keys.charlie, tx.restaking.completeWithdrawal(0)),
-      chain.submit(keys.bob, tx.rewards.claimCommission(RETH)),
-      chain.submit(keys.ferdie, tx.rewards.transferProtocolFees(RETH)),
-    ]);
-    await settle([veto, notResolver, tooEarly, claim, queue, tooMany, notMatured, commission, fees]);
+    // Attack 2: the owner names itself resolver and destination and lifts the cap to 100%.
+    const rewritten = {
+      ...avsConfig,
+      slashing: { ...avsConfig.slashing, resolver: addr.alice, maxSlash: PERBILL, destination: { Account: addr.alice } },
+    };
+    const [veto, notResolver, tooEarly, update, ownerVeto, claim, queueMore, notMatured, lateDeposit, commission, fees] =
+      await Promise.all([
+        chain.submit(keys.dave, tx.slashing.vetoSlash(vetoed)),
+        chain.submit(keys.eve, tx.slashing.vetoSlash(executed)),
+        chain.submit(keys.eve, tx.slashing.executeSlash(executed)),
+        chain.submit(keys.alice, tx.avsRegistry.updateAvs(AVS, rewritten)),
+        chain.submit(keys.alice, tx.slashing.vetoSlash(executed)),
+        chain.submit(keys.charlie, tx.rewards.claimRewards()),
+        // Attack 4, first half: the rest of the stake cannot run from the pending slash.
+        chain.submit(keys.charlie, tx.restaking.queueWithdrawal(VAULT, addr.bob, ST)),
+        chain.submit(keys.charlie, tx.restaking.completeWithdrawal(0)),
+        // New stake cannot walk into a pending slash either.
+        chain.submit(keys.eve, tx.restaking.deposit(VAULT, addr.bob, ST)),
+        chain.submit(keys.bob, tx.rewards.claimCommission(RETH)),
+        chain.submit(keys.ferdie, tx.rewards.transferProtocolFees(RETH)),
+      ]);
+    await settle([veto, notResolver, tooEarly, update, ownerVeto, claim, queueMore, notMatured, lateDeposit, commission, fees]);
 
     assertOk(chain, veto);
     assert.ok(veto.blockNumber < executableAt, `the veto landed in #${veto.blockNumber}, after the window (#${executableAt})`);
@@ -435,10 +515,18 @@ describe('restaking lifecycle on a --dev node', { timeout: 15 * 60_000 }, () => 
     assert.equal(vetoEvent.slashId.toNumber(), vetoed);
     assert.equal(vetoEvent.vetoedBy.unwrap().toString(), addr.dave);
     assert.ok((await state.query.slashing.pendingSlashes(vetoed)).isNone);
-    assert.equal((await state.query.slashing.incidents(AVS, addr.bob, slashes[0].incident)).unwrap().type, 'Vetoed');
+    assert.equal((await state.query.slashing.incidents(AVS, addr.bob, slashes[0].incident)).unwrap().status.type, 'Vetoed');
 
     assertModuleError(chain, notResolver, 'slashing.NotResolver');
     assertModuleError(chain, tooEarly, 'slashing.VetoWindowOpen');
+
+    // The rules changed for new requests only: the owner, now "resolver", cannot veto the
+    // pending request, which keeps Dave as resolver and Ferdie as destination.
+    assertOk(chain, update);
+    assertModuleError(chain, ownerVeto, 'slashing.NotResolver');
+    const pending = (await state.query.slashing.pendingSlashes(executed)).unwrap();
+    assert.equal(pending.resolver.unwrap().toString(), addr.dave);
+    assert.deepEqual(pending.destination.toJSON(), { account: addr.ferdie });
 
     assertOk(chain, claim);
     const claimed = chain.findEvent(claim.events, 'rewards', 'RewardsClaimed');
@@ -447,22 +535,9 @@ describe('restaking lifecycle on a --dev node', { timeout: 15 * 60_000 }, () => 
     assert.equal(claimed.amount.toBigInt(), rewardSplit.toStakers, 'the only staker gets the whole pool credit');
     assert.equal(await rethOf(addr.charlie), initial.reth.charlie + rewardSplit.toStakers);
 
-    assertOk(chain, queue);
-    const queued = chain.findEvent(queue.events, 'restaking', 'WithdrawalQueued');
-    assert.equal(queued.staker.toString(), addr.charlie);
-    assert.equal(queued.vault.toNumber(), VAULT);
-    assert.equal(queued.operator.toString(), addr.bob);
-    assert.equal(queued.shares.toBigInt(), QUEUED);
-    assert.equal(queued.stake.toBigInt(), QUEUED);
-    assert.ok(queued.redelegateTo.isNone);
-    // A 10-block delay has 1-block buckets: matures exactly `withdrawal_delay` blocks later.
-    assert.equal(queued.maturesAt.toNumber(), queue.blockNumber + consts.minWithdrawalDelay);
-    withdrawalMaturesAt = queued.maturesAt.toNumber();
-    ctx.withdrawalMaturesAt = withdrawalMaturesAt;
-    assert.ok(withdrawalMaturesAt > executableAt, 'the withdrawal is still slashable when the slash executes');
-
-    assertModuleError(chain, tooMany, 'restaking.InsufficientShares');
+    assertModuleError(chain, queueMore, 'restaking.PoolSlashPending');
     assertModuleError(chain, notMatured, 'restaking.WithdrawalNotMatured');
+    assertModuleError(chain, lateDeposit, 'restaking.PoolSlashPending');
 
     assertOk(chain, commission);
     const paid = chain.findEvent(commission.events, 'rewards', 'CommissionClaimed');
@@ -487,71 +562,108 @@ describe('restaking lifecycle on a --dev node', { timeout: 15 * 60_000 }, () => 
     await captureRpc('pendingSlashes:afterVeto', 'restaking_pendingSlashes', [AVS, addr.bob]);
   });
 
-  step('the veto window ends: on_initialize executes MaxAutoExecutionsPerBlock due slashes, the last is left', async () => {
+  step('the withdrawal matures inside the veto window: it cannot complete before the slash resolves', async () => {
+    // Attack 4, second half.
+    await chain.waitForBlock(withdrawalMaturesAt - 1);
+    const complete = await chain.submit(keys.charlie, tx.restaking.completeWithdrawal(0));
+    await settle([complete]);
+    assert.ok(
+      complete.blockNumber >= withdrawalMaturesAt && complete.blockNumber < executableAt,
+      `completion tried in #${complete.blockNumber}: must be in #${withdrawalMaturesAt}..#${executableAt - 1}`,
+    );
+    assertModuleError(chain, complete, 'restaking.PoolSlashPending');
+    assert.equal((await state.query.restaking.pendingWithdrawals(addr.charlie)).length, 1);
+    assert.equal(await stethOf(addr.charlie), initial.steth.charlie - DEPOSIT);
+  });
+
+  let leftover;
+  let slashExecuted;
+
+  step('the veto window ends: on_initialize executes MaxAutoExecutionsPerBlock due slashes, the rest wait for anyone', async () => {
     await chain.waitForBlock(executableAt);
     await viewAt(chain.blocks.get(executableAt).hash);
     const executed = chain
       .eventsOf(executableAt)
       .filter((e) => e.section === 'slashing' && e.method === 'SlashExecuted');
     assert.equal(executed.length, consts.maxAutoExecutions);
-    for (const [i, record] of executed.entries()) {
+    const due = [slashes.at(-1), ...spamSlashes].map((slash) => slash.id);
+    for (const record of executed) {
       assert.ok(record.phase.isInitialization, 'automatic execution happens in on_initialize');
-      const data = fields(record.event);
-      assert.equal(data.slashId.toNumber(), slashes[i + 1].id);
-      assert.equal(data.totalSlashed.toBigInt(), 0n, 'a negligible fraction slashes nothing');
-      assert.equal(data.pools.length, 0);
+      assert.ok(due.includes(fields(record.event).slashId.toNumber()));
     }
     assert.ok(
       !chain.eventsOf(executableAt).some((e) => e.section === 'slashing' && e.method === 'AutoExecutionFailed'),
       'no automatic execution failed',
     );
-    assert.ok((await state.query.slashing.pendingSlashes(slashes.at(-1).id)).isSome, 'the last due slash waits for anyone');
+    const auto = new Set(executed.map((record) => fields(record.event).slashId.toNumber()));
+    leftover = due.filter((id) => !auto.has(id));
+    assert.equal(leftover.length, due.length - consts.maxAutoExecutions);
+    for (const id of leftover) assert.ok((await state.query.slashing.pendingSlashes(id)).isSome, `slash ${id} waits for anyone`);
     assert.ok((await state.query.slashing.pendingSlashes(slashes[0].id)).isNone, 'the vetoed slash is gone');
+    const real = executed.find((record) => fields(record.event).slashId.toNumber() === slashes.at(-1).id);
+    if (real) slashExecuted = { events: chain.eventsOf(executableAt), event: fields(real.event) };
+    ctx.realSlashLeftOver = leftover.includes(slashes.at(-1).id);
     await captureRpc('pendingSlashes:executable', 'restaking_pendingSlashes', [AVS, null]);
   });
 
-  step('round 5: Charlie executes the last slash: 10% of the pool, active stake and the queued withdrawal alike', async () => {
-    const id = slashes.at(-1).id;
-    const [lateVeto, execute, again, vetoGone] = await Promise.all([
-      chain.submit(keys.charlie, tx.slashing.vetoSlash(id)),
-      chain.submit(keys.charlie, tx.slashing.executeSlash(id)),
-      chain.submit(keys.alice, tx.slashing.requestSlash(AVS, addr.bob, percent(10), incident(1), 'same incident')),
+  step('round 5: Charlie executes what on_initialize left; the real slash took 10% of the pool, active stake and the queued withdrawal alike, and paid the destination named at the request', async () => {
+    // Charlie's veto goes first (consecutive nonces): the window has closed for everyone.
+    const [again, vetoGone, lateVeto, ...executions] = await Promise.all([
+      chain.submit(keys.alice, tx.slashing.requestSlash(AVS, addr.bob, percent(10), incident(1), chain.best, 'same incident')),
       chain.submit(keys.dave, tx.slashing.vetoSlash(slashes[0].id)),
+      chain.submit(keys.charlie, tx.slashing.vetoSlash(leftover[0])),
+      ...leftover.map((id) => chain.submit(keys.charlie, tx.slashing.executeSlash(id))),
     ]);
-    await settle([lateVeto, execute, again, vetoGone]);
+    await settle([lateVeto, ...executions, again, vetoGone]);
     assertModuleError(chain, lateVeto, 'slashing.VetoWindowClosed');
     assertModuleError(chain, again, 'slashing.IncidentAlreadyReported');
     assertModuleError(chain, vetoGone, 'slashing.SlashNotFound');
+    for (const execution of executions) assertOk(chain, execution);
+    const index = leftover.indexOf(slashes.at(-1).id);
+    if (index >= 0) {
+      const events = executions[index].events;
+      slashExecuted = { events, event: chain.findEvent(events, 'slashing', 'SlashExecuted') };
+    }
+    assert.ok(slashExecuted, 'the real slash was executed');
 
-    assertOk(chain, execute);
+    const id = slashes.at(-1).id;
     const poolFraction = (BigInt(SLASH) * BigInt(ALLOCATION)) / PERBILL; // 20% of the 50% allocation
     const active = mulFloor(poolFraction, DEPOSIT - QUEUED);
     const withdrawing = mulFloor(poolFraction, QUEUED);
-    const event = chain.findEvent(execute.events, 'slashing', 'SlashExecuted');
+    const event = slashExecuted.event;
     assert.equal(event.slashId.toNumber(), id);
     assert.equal(event.avs.toNumber(), AVS);
     assert.equal(event.operator.toString(), addr.bob);
-    assert.equal(event.fraction.toNumber(), SLASH);
+    assert.equal(event.fraction.toNumber(), SLASH, 'the fraction of the request, not the new 100% cap');
     assert.equal(event.totalSlashed.toBigInt(), active + withdrawing);
     assert.equal(event.pools.length, 1);
     assert.equal(event.pools[0].vault.toNumber(), VAULT);
     assert.equal(BigInt(event.pools[0].fraction.toNumber()), poolFraction);
     assert.equal(event.pools[0].amount.toBigInt(), active + withdrawing);
-    const slashed = chain.findEvent(execute.events, 'restaking', 'PoolSlashed');
+    const slashedPools = slashExecuted.events
+      .map((e) => e.event ?? e)
+      .filter((e) => e.section === 'restaking' && e.method === 'PoolSlashed')
+      .map(fields)
+      .filter((e) => e.operator.toString() === addr.bob);
+    assert.equal(slashedPools.length, 1);
+    const slashed = slashedPools[0];
     assert.equal(slashed.vault.toNumber(), VAULT);
-    assert.equal(slashed.operator.toString(), addr.bob);
     assert.equal(slashed.active.toBigInt(), active);
-    assert.equal(slashed.withdrawing.toBigInt(), withdrawing);
+    assert.equal(slashed.withdrawing.toBigInt(), withdrawing, 'the matured-in-the-window withdrawal was cut');
     assert.deepEqual(slashed.destination.toJSON(), { account: addr.ferdie });
 
-    // Slashed stETH went to the AVS's destination; the vault holds the rest.
+    // Slashed stETH went to the destination named at the request (not to Alice, the new
+    // destination); the vault holds the rest.
     assert.equal(await stethOf(addr.ferdie), initial.steth.ferdie + active + withdrawing);
+    assert.equal(await stethOf(addr.alice), initial.steth.alice - 1n, 'Alice only paid the vault reserve');
     assert.equal(await stethOf(addr.vault), 1n + DEPOSIT - active - withdrawing);
     assert.equal((await state.query.restaking.vaults(VAULT)).unwrap().totalStake.toBigInt(), DEPOSIT - active - withdrawing);
     const pool = (await state.query.restaking.pools(VAULT, addr.bob)).unwrap();
     assert.equal(pool.activeStake.toBigInt(), DEPOSIT - QUEUED - active);
     assert.equal(pool.activeShares.toBigInt(), DEPOSIT - QUEUED, 'shares do not change, each is worth less');
-    assert.equal((await state.query.slashing.incidents(AVS, addr.bob, slashes.at(-1).incident)).unwrap().type, 'Executed');
+    assert.equal((await state.query.slashing.incidents(AVS, addr.bob, slashes.at(-1).incident)).unwrap().status.type, 'Executed');
+    assert.ok((await state.query.restaking.poolSlashLocks(VAULT, addr.bob)).isZero(), 'the pool is unlocked');
+    for (const spam of spamSlashes) assert.ok((await state.query.slashing.pendingSlashes(spam.id)).isNone);
 
     await captureRpc('pendingWithdrawals:slashed', 'restaking_pendingWithdrawals', [addr.charlie]);
     await captureRpc('stakerPositions:slashed', 'restaking_stakerPositions', [addr.charlie]);
@@ -560,7 +672,6 @@ describe('restaking lifecycle on a --dev node', { timeout: 15 * 60_000 }, () => 
   });
 
   step('round 6: Charlie completes the withdrawal at its post-slash value', async () => {
-    await chain.waitForBlock(withdrawalMaturesAt - 1);
     const poolFraction = (BigInt(SLASH) * BigInt(ALLOCATION)) / PERBILL;
     const expected = QUEUED - mulFloor(poolFraction, QUEUED);
     const complete = await chain.submit(keys.charlie, tx.restaking.completeWithdrawal(0));
@@ -594,15 +705,22 @@ describe('restaking lifecycle on a --dev node', { timeout: 15 * 60_000 }, () => 
     const position = (await state.query.restaking.positions(addr.charlie, [VAULT, addr.bob])).unwrap();
     assert.equal(position.shares.toBigInt(), DEPOSIT - QUEUED);
 
-    for (const name of ['bob', 'charlie', 'dave', 'eve', 'ferdie']) {
+    // Held: Alice's vault and AVS deposits and one deposit per accepted slash request (until
+    // the incident records are pruned); Bob's opt-in deposit; Ferdie's AVS and opt-in deposits
+    // and one deposit per spam request.
+    const held = {
+      alice: consts.vaultDeposit + consts.avsDeposit + BigInt(slashes.length) * consts.requestDeposit,
+      bob: consts.optInDeposit,
+      charlie: 0n,
+      dave: 0n,
+      eve: 0n,
+      ferdie: consts.avsDeposit + consts.optInDeposit + BigInt(spamSlashes.length) * consts.requestDeposit,
+    };
+    for (const [name, amount] of Object.entries(held)) {
       const now = await nativeOf(addr[name]);
-      assert.equal(now.free, initial.native[name].free - chain.feesOf(addr[name]), `${name}'s native balance`);
-      assert.equal(now.reserved, initial.native[name].reserved, `${name} has nothing held`);
+      assert.equal(now.free, initial.native[name].free - chain.feesOf(addr[name]) - amount, `${name}'s native balance`);
+      assert.equal(now.reserved, initial.native[name].reserved + amount, `${name}'s held deposits`);
     }
-    const alice = await nativeOf(addr.alice);
-    const held = consts.vaultDeposit + consts.avsDeposit;
-    assert.equal(alice.free, initial.native.alice.free - chain.feesOf(addr.alice) - held);
-    assert.equal(alice.reserved, initial.native.alice.reserved + held);
     console.log(`# lifecycle done at block #${chain.best}`);
   });
 });
@@ -661,23 +779,24 @@ describe('custom JSON-RPC (restaking_*)', () => {
       },
     ];
     const half = (amount) => mulFloor(ALLOCATION, amount);
+    // Queued stake is no longer active (earns nothing) but stays slashable.
     assert.deepEqual(answer('operatorStake:afterRewards'), {
       operator: addr.bob,
       status: 'Active',
       commission: COMMISSION,
-      vaults: [{ vault: VAULT, asset: STETH_RPC, active: dec(DEPOSIT), withdrawing: '0' }],
-      avss: bobAvs(half(DEPOSIT), half(DEPOSIT)),
+      vaults: [{ vault: VAULT, asset: STETH_RPC, active: dec(DEPOSIT - QUEUED), withdrawing: dec(QUEUED) }],
+      avss: bobAvs(half(DEPOSIT - QUEUED), half(DEPOSIT)),
     });
-    // Queued stake is no longer active (earns nothing) but stays slashable.
     assert.deepEqual(answer('operatorStake:queued').vaults, [
       { vault: VAULT, asset: STETH_RPC, active: dec(DEPOSIT - QUEUED), withdrawing: dec(QUEUED) },
     ]);
     assert.deepEqual(answer('operatorStake:queued').avss, bobAvs(half(DEPOSIT - QUEUED), half(DEPOSIT)));
     const poolFraction = (BigInt(SLASH) * BigInt(ALLOCATION)) / PERBILL;
     const active = DEPOSIT - QUEUED - mulFloor(poolFraction, DEPOSIT - QUEUED);
-    const withdrawing = QUEUED - mulFloor(poolFraction, QUEUED);
+    // The withdrawal matured inside the veto window: after the slash it is no longer slashable
+    // (nor counted as withdrawing stake), just waiting to be completed.
     assert.deepEqual(answer('operatorStake:slashed').vaults, [
-      { vault: VAULT, asset: STETH_RPC, active: dec(active), withdrawing: dec(withdrawing) },
+      { vault: VAULT, asset: STETH_RPC, active: dec(active), withdrawing: '0' },
     ]);
     assert.deepEqual(answer('operatorStake:notOperator'), {
       operator: addr.eve,
@@ -693,7 +812,7 @@ describe('custom JSON-RPC (restaking_*)', () => {
     requireMethod('restaking_stakerPositions');
     const { addr } = ctx;
     assert.deepEqual(answer('stakerPositions:afterRewards'), [
-      { vault: VAULT, operator: addr.bob, asset: STETH_RPC, shares: dec(DEPOSIT), stake: dec(DEPOSIT) },
+      { vault: VAULT, operator: addr.bob, asset: STETH_RPC, shares: dec(DEPOSIT - QUEUED), stake: dec(DEPOSIT - QUEUED) },
     ]);
     const poolFraction = (BigInt(SLASH) * BigInt(ALLOCATION)) / PERBILL;
     const shares = DEPOSIT - QUEUED;
@@ -726,7 +845,7 @@ describe('custom JSON-RPC (restaking_*)', () => {
   it('restaking_pendingWithdrawals: queued withdrawals at their post-slash value', () => {
     requireMethod('restaking_pendingWithdrawals');
     const { addr, withdrawalMaturesAt } = ctx;
-    const entry = (value) => ({
+    const entry = (value, matured) => ({
       index: 0,
       vault: VAULT,
       operator: addr.bob,
@@ -734,12 +853,13 @@ describe('custom JSON-RPC (restaking_*)', () => {
       shares: dec(QUEUED),
       value: dec(value),
       maturesAt: withdrawalMaturesAt,
-      matured: false,
+      matured,
       redelegateTo: null,
     });
-    assert.deepEqual(answer('pendingWithdrawals:queued'), [entry(QUEUED)]);
+    assert.deepEqual(answer('pendingWithdrawals:queued'), [entry(QUEUED, false)]);
     const poolFraction = (BigInt(SLASH) * BigInt(ALLOCATION)) / PERBILL;
-    assert.deepEqual(answer('pendingWithdrawals:slashed'), [entry(QUEUED - mulFloor(poolFraction, QUEUED))]);
+    // Matured inside the veto window, cut by the slash, completable once it resolved.
+    assert.deepEqual(answer('pendingWithdrawals:slashed'), [entry(QUEUED - mulFloor(poolFraction, QUEUED), true)]);
   });
 
   it('restaking_pendingSlashes: requests until executed or vetoed, with their status', () => {
@@ -760,21 +880,30 @@ describe('custom JSON-RPC (restaking_*)', () => {
     assert.deepEqual(answer('pendingSlashes:all'), all);
     assert.deepEqual(answer('pendingSlashes:avs'), all);
     assert.deepEqual(answer('pendingSlashes:afterVeto'), all.slice(1), 'the vetoed request is gone');
-    assert.deepEqual(answer('pendingSlashes:executable'), [entry(slashes.at(-1), 'Executable')]);
+    // Whether on_initialize left the real request for a signed execution depends on the order
+    // of the due queue (Ferdie's spam shares the block); either way it is executable.
+    assert.deepEqual(
+      answer('pendingSlashes:executable'),
+      ctx.realSlashLeftOver ? [entry(slashes.at(-1), 'Executable')] : [],
+    );
     assert.deepEqual(answer('pendingSlashes:none'), []);
   });
 
   it('restaking_avsOperators: operators of an AVS with status and allocations', () => {
     requireMethod('restaking_avsOperators');
     const { addr } = ctx;
-    const half = mulFloor(ALLOCATION, DEPOSIT);
     assert.deepEqual(answer('avsOperators'), [
       {
         operator: addr.bob,
         status: 'OptedIn',
         optingOutUntil: null,
         slashable: true,
-        allocations: [allocation({ allocatedStake: dec(half), slashableStake: dec(half) })],
+        allocations: [
+          allocation({
+            allocatedStake: dec(mulFloor(ALLOCATION, DEPOSIT - QUEUED)),
+            slashableStake: dec(mulFloor(ALLOCATION, DEPOSIT)),
+          }),
+        ],
       },
     ]);
     assert.equal(rpcError('avsOperators:unknown').code, 9002, 'an unknown AVS is error 9002');

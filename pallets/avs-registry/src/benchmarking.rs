@@ -19,20 +19,27 @@ use sp_runtime::{
 	Perbill,
 };
 
-/// An account with enough native token for several AVS deposits.
-fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
-	let who: T::AccountId = account(name, index, 0);
+/// Give `who` enough native token for several AVS and opt-in deposits.
+fn fund<T: Config>(who: &T::AccountId) {
 	let plenty = T::AvsDeposit::get()
+		.saturating_add(T::OptInDeposit::get())
 		.saturating_add(T::NativeBalance::minimum_balance())
 		.saturating_add(One::one())
 		.saturating_mul(100u32.into());
-	<T::NativeBalance as fungible::Mutate<_>>::set_balance(&who, plenty);
+	<T::NativeBalance as fungible::Mutate<_>>::set_balance(who, plenty);
+}
+
+/// An account with enough native token for several AVS and opt-in deposits.
+fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
+	let who: T::AccountId = account(name, index, 0);
+	fund::<T>(&who);
 	who
 }
 
-/// An active operator.
+/// An active operator, funded for its opt-in deposits.
 fn operator<T: Config>(index: u32) -> T::AccountId {
 	let operator: T::AccountId = account("operator", index, 0);
+	fund::<T>(&operator);
 	T::BenchmarkHelper::setup_operator(&operator);
 	operator
 }
@@ -290,6 +297,28 @@ mod benchmarks {
 
 		assert!(OptIns::<T>::get(avs, &leaving).is_none());
 		assert!(Allocations::<T>::get(avs, &leaving).is_empty());
+	}
+
+	/// `o` pending operators; the owner removes the last one. The pending branch (records and
+	/// the `AvsOperators` index rewritten, opt-in deposit released) costs more than the
+	/// opted-in branch (one status write).
+	#[benchmark]
+	fn remove_operator(o: Linear<1, { T::MaxOperatorsPerAvs::get() }>) {
+		let mut avs_config = config::<T>(Vec::new(), true);
+		avs_config.min_operator_stake = Zero::zero();
+		let (avs, owner) = register::<T>(avs_config);
+		let operators: Vec<T::AccountId> = (0..o).map(|index| operator::<T>(index)).collect();
+		for operator in operators.iter() {
+			join::<T>(avs, operator);
+		}
+		let removed = operators[operators.len() - 1].clone();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owner), avs, removed.clone());
+
+		assert!(OptIns::<T>::get(avs, &removed).is_none());
+		assert!(OptInDeposits::<T>::get(avs, &removed).is_none());
+		assert_last_event::<T>(Event::OperatorRemoved { avs, operator: removed, until: None });
 	}
 
 	/// `v` existing allocation records of the operator; the call adds an increase for one

@@ -17,6 +17,19 @@
 //!   ([`Pallet::opt_in`]). If the AVS requires approval the opt-in is `Pending` until the owner
 //!   approves or rejects it; otherwise the operator is `OptedIn` at once. An opted-in operator
 //!   is slashable by the AVS and earns its rewards.
+//! - **Opt-in deposit.** [`Config::OptInDeposit`] of the native token is held from the
+//!   operator at opt-in ([`HoldReason::OptIn`]) and released when its opt-in is removed, by
+//!   whichever path: [`Pallet::reject_operator`], withdrawal of a pending opt-in
+//!   ([`Pallet::opt_out`]), [`Pallet::finalize_opt_out`], removal of a pending operator by the
+//!   owner ([`Pallet::remove_operator`]) or [`Pallet::finalize_deregistration`]. The
+//!   amount held is recorded ([`OptInDeposits`]), so a later change of the constant releases
+//!   exactly what was held.
+//! - **Removal by the owner.** The owner can remove any operator ([`Pallet::remove_operator`]),
+//!   also while the AVS deregisters. A pending operator is removed at once. An opted-in
+//!   operator is put into `OptingOut` exactly as if it had opted out itself: it stays
+//!   slashable, with its allocations frozen, for the opt-out delay, so the owner cannot use a
+//!   removal to let an operator escape a slash; then [`Pallet::finalize_opt_out`] frees its
+//!   slot.
 //! - **Opt-out.** An operator opts out ([`Pallet::opt_out`]); it is `OptingOut` and STAYS
 //!   SLASHABLE (with its allocations frozen) for the AVS's opt-out delay, so it cannot escape a
 //!   slash the AVS is about to request. After the delay it is treated as gone and anyone can
@@ -36,7 +49,23 @@
 //! - **Deregistration.** The owner deregisters: the AVS takes no more opt-ins or allocation
 //!   changes, and its operators stay slashable for the opt-out delay. After it anyone calls
 //!   [`Pallet::finalize_deregistration`], which removes every record of the AVS (bounded by
-//!   [`Config::MaxOperatorsPerAvs`] × [`Config::MaxVaultsPerAvs`]) and releases the deposit.
+//!   [`Config::MaxOperatorsPerAvs`] × [`Config::MaxVaultsPerAvs`]) and releases the owner's
+//!   deposit and the operators' opt-in deposits.
+//!
+//! ## Who can fill `AvsOperators`
+//!
+//! An open AVS (no approval required, possibly no minimum operator stake) takes opt-ins from
+//! any active operator, up to [`Config::MaxOperatorsPerAvs`]. Every entry of [`AvsOperators`]
+//! (pending, opted in or opting out) is paid for by an opt-in deposit
+//! ([`Config::OptInDeposit`]) held for as long as the entry exists, and the owner can remove
+//! any operator ([`Pallet::remove_operator`]); a removed operator leaves after the AVS's
+//! opt-out delay, when anyone can [`Pallet::finalize_opt_out`] it and opt in to the freed
+//! slot. So, with an owner that removes them, no party can keep a real operator out for
+//! longer than the opt-out delay, and occupying the slots costs one deposit per slot, locked
+//! for at least that delay. (The freed slot goes to the first opt-in after
+//! `finalize_opt_out`: an attacker that refills it at once pays, and locks, a new deposit
+//! every time the owner removes it; an owner under such an attack can also require approval,
+//! and reject pending opt-ins at once.)
 //!
 //! ## Minimum operator stake
 //!
@@ -63,12 +92,16 @@
 //!   operator opting out after the change is still slashable when a slash requested before the
 //!   change becomes executable; operators already opting out keep their `until`.
 //!
+//! A pending slash request never reads the configuration again: the slashing pallet
+//! snapshots the resolver, the destination and the basis (pools and fractions) when the request
+//! is made, so a change of `slashing` applies to later requests only.
+//!
 //! ## Timing assumptions (checked in the runtime)
 //!
-//! The slashing pallet relies on `MaxVetoWindow < MinWithdrawalDelay` of the restaking pallet:
-//! stake that is slashable when a slash is requested is still in its pool (active or in a live
-//! withdrawal bucket) when the veto window ends. Every AVS also has `opt_out_delay >
-//! veto_window`.
+//! `MaxVetoWindow < MinWithdrawalDelay` of the restaking pallet keeps the windows in the order
+//! DESIGN.md invariant 9 states. (Stake slashable at a request can no longer leave its pool
+//! before the request resolves in any case: the slashing pallet locks the pools it names.)
+//! Every AVS also has `opt_out_delay > veto_window`.
 //!
 //! ## Interface to other pallets
 //!
@@ -79,8 +112,8 @@
 //! ## Storage
 //!
 //! [`NextAvsId`], [`Avss`], [`OptIns`], the two indices [`AvsOperators`] and [`OperatorAvs`],
-//! [`Allocations`], [`PoolAllocationTotal`] and [`VaultAllocationCount`]. Every collection is
-//! bounded by a [`Config`] constant.
+//! [`OptInDeposits`], [`Allocations`], [`PoolAllocationTotal`] and [`VaultAllocationCount`].
+//! Every collection is bounded by a [`Config`] constant.
 //!
 //! ## Invariants (checked by `try_state`)
 //!
@@ -91,6 +124,9 @@
 //! 3. [`PoolAllocationTotal`] equals the recomputed sum of footprints and is at most
 //!    [`Config::MaxTotalAllocation`]; [`VaultAllocationCount`] equals the recomputed counts.
 //! 4. Every owner has at least the deposits of its AVSs on hold.
+//! 5. Every [`OptInDeposits`] entry is non-zero and belongs to an opt-in in [`OptIns`] (a zero
+//!    deposit is not recorded, so not every opt-in has one); every operator has at least the
+//!    sum of its opt-in deposits on hold with [`HoldReason::OptIn`].
 //!
 //! ## Code map
 //!
@@ -100,7 +136,8 @@
 //!   decrease) and of an opt-in status ([`OptInStatus::is_slashable_at`]).
 //! - [`traits`]: [`traits::AvsInspect`], the interface for the slashing and rewards pallets.
 //! - `avs.rs`: AVS lookups ([`Pallet::live_avs`]) and configuration checks.
-//! - `opt_in.rs`: removing operators with their opt-in, allocations and index entries.
+//! - `opt_in.rs`: removing operators with their opt-in, allocations, index entries and opt-in
+//!   deposit.
 //! - `allocation.rs`: the rules of [`Pallet::set_allocation`] and the bookkeeping of
 //!   [`PoolAllocationTotal`] and [`VaultAllocationCount`] on every allocation write.
 //! - `impl_traits.rs`: [`traits::AvsInspect`] for [`Pallet`].
@@ -175,6 +212,8 @@ pub mod pallet {
 	pub enum HoldReason {
 		/// The deposit of a registered AVS.
 		AvsRegistration,
+		/// The deposit of an operator's opt-in to an AVS.
+		OptIn,
 	}
 
 	/// Configuration of the AVS registry pallet.
@@ -194,7 +233,7 @@ pub mod pallet {
 			BlockNumber = BlockNumberFor<Self>,
 		>;
 
-		/// The native currency, for the registration deposit.
+		/// The native currency, for the registration and opt-in deposits.
 		type NativeBalance: fungible::MutateHold<
 				Self::AccountId,
 				Reason = Self::RuntimeHoldReason,
@@ -207,6 +246,12 @@ pub mod pallet {
 		/// Native deposit held from the owner of an AVS while it is registered.
 		#[pallet::constant]
 		type AvsDeposit: Get<Self::Balance>;
+
+		/// Native deposit held from an operator for each of its opt-ins (pending, opted in or
+		/// opting out), released when the opt-in is removed. It makes filling an AVS's
+		/// `MaxOperatorsPerAvs` slots cost one deposit per slot. May be zero.
+		#[pallet::constant]
+		type OptInDeposit: Get<Self::Balance>;
 
 		/// Longest AVS metadata, in bytes.
 		#[pallet::constant]
@@ -306,6 +351,12 @@ pub mod pallet {
 		ValueQuery,
 	>;
 
+	/// Opt-in deposit held from an operator for its opt-in to an AVS: the amount held at
+	/// opt-in, released when the opt-in is removed. Only non-zero amounts are stored.
+	#[pallet::storage]
+	pub type OptInDeposits<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, AvsId, Blake2_128Concat, T::AccountId, T::Balance>;
+
 	/// Allocations of an operator to an AVS, one record per vault (absent when empty).
 	#[pallet::storage]
 	pub type Allocations<T: Config> = StorageDoubleMap<
@@ -354,6 +405,13 @@ pub mod pallet {
 		OperatorOptingOut { avs: AvsId, operator: T::AccountId, until: BlockNumberFor<T> },
 		/// An operator's opt-out is complete and its records were removed.
 		OperatorOptedOut { avs: AvsId, operator: T::AccountId },
+		/// The owner removed an operator from an AVS. `until: Some(block)`: it was opted in
+		/// and is now opting out, slashable before `block`, after which `finalize_opt_out`
+		/// removes it. `until: None`: it was pending and its records were removed at once.
+		OperatorRemoved { avs: AvsId, operator: T::AccountId, until: Option<BlockNumberFor<T>> },
+		/// The opt-in deposit `amount` of `operator` with `avs` was released, because the
+		/// opt-in was removed.
+		OptInDepositReleased { avs: AvsId, operator: T::AccountId, amount: T::Balance },
 		/// An allocation increase to `fraction` takes effect at block `effective_at`.
 		AllocationIncreaseScheduled {
 			avs: AvsId,
@@ -601,6 +659,12 @@ pub mod pallet {
 		/// Opt the caller, an active operator, in to `avs`: `Pending` until the owner approves
 		/// if the AVS requires approval, opted in (slashable) at once otherwise. At least one
 		/// accepted vault's pool of the caller must hold the AVS's minimum operator stake.
+		/// Holds [`Config::OptInDeposit`] from the caller until the opt-in is removed.
+		///
+		/// Errors: `AvsNotFound`, `AvsNotActive`, `NotActiveOperator`, `OptInPending`,
+		/// `AlreadyOptedIn`, `OperatorOptingOut`, `InsufficientOperatorStake`,
+		/// `TooManyOperators`, `TooManyAvss`, or the currency's error if the deposit cannot be
+		/// held.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::opt_in(
 			T::MaxOperatorsPerAvs::get(),
@@ -631,6 +695,12 @@ pub mod pallet {
 			operators.try_push(operator.clone()).map_err(|_| Error::<T>::TooManyOperators)?;
 			let mut avss = OperatorAvs::<T>::get(&operator);
 			avss.try_push(avs).map_err(|_| Error::<T>::TooManyAvss)?;
+
+			let deposit = T::OptInDeposit::get();
+			if !deposit.is_zero() {
+				T::NativeBalance::hold(&HoldReason::OptIn.into(), &operator, deposit)?;
+				OptInDeposits::<T>::insert(avs, &operator, deposit);
+			}
 
 			let operators_before = operators.len().saturating_sub(1) as u32;
 			AvsOperators::<T>::insert(avs, operators);
@@ -663,7 +733,8 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Reject the pending opt-in of `operator` (owner only): its records are removed.
+		/// Reject the pending opt-in of `operator` (owner only): its records are removed and its
+		/// opt-in deposit is released.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::reject_operator(T::MaxOperatorsPerAvs::get()))]
 		pub fn reject_operator(
@@ -675,14 +746,15 @@ pub mod pallet {
 			Self::owned_avs(avs, &who)?;
 			let status = OptIns::<T>::get(avs, &operator).ok_or(Error::<T>::OptInNotFound)?;
 			ensure!(status == OptInStatus::Pending, Error::<T>::NotPending);
-			let operators = Self::remove_operator(avs, &operator);
+			let operators = Self::remove_operator_records(avs, &operator);
 			Self::deposit_event(Event::OptInRejected { avs, operator });
 			Ok(Some(T::WeightInfo::reject_operator(operators)).into())
 		}
 
-		/// Opt the caller out of `avs`. A pending opt-in is withdrawn at once. An opted-in
-		/// operator is `OptingOut` and stays slashable, with its allocations frozen, for the
-		/// AVS's opt-out delay; then anyone can [`Pallet::finalize_opt_out`].
+		/// Opt the caller out of `avs`. A pending opt-in is withdrawn at once (its deposit is
+		/// released). An opted-in operator is `OptingOut` and stays slashable, with its
+		/// allocations frozen, for the AVS's opt-out delay; then anyone can
+		/// [`Pallet::finalize_opt_out`].
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::opt_out(T::MaxOperatorsPerAvs::get()))]
 		pub fn opt_out(origin: OriginFor<T>, avs: AvsId) -> DispatchResultWithPostInfo {
@@ -690,7 +762,7 @@ pub mod pallet {
 			let info = Avss::<T>::get(avs).ok_or(Error::<T>::AvsNotFound)?;
 			match OptIns::<T>::get(avs, &operator).ok_or(Error::<T>::OptInNotFound)? {
 				OptInStatus::Pending => {
-					let operators = Self::remove_operator(avs, &operator);
+					let operators = Self::remove_operator_records(avs, &operator);
 					Self::deposit_event(Event::OptInCancelled { avs, operator });
 					Ok(Some(T::WeightInfo::opt_out(operators)).into())
 				},
@@ -705,7 +777,7 @@ pub mod pallet {
 		}
 
 		/// Complete the opt-out of `operator` from `avs` once its delay has passed: remove its
-		/// opt-in and allocations. Anyone may call.
+		/// opt-in and allocations and release its opt-in deposit. Anyone may call.
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::finalize_opt_out(T::MaxVaultsPerAvs::get()))]
 		pub fn finalize_opt_out(
@@ -720,7 +792,7 @@ pub mod pallet {
 			};
 			ensure!(Self::now() >= until, Error::<T>::OptOutNotDue);
 			let allocations = Allocations::<T>::decode_len(avs, &operator).unwrap_or(0) as u32;
-			Self::remove_operator(avs, &operator);
+			Self::remove_operator_records(avs, &operator);
 			Self::deposit_event(Event::OperatorOptedOut { avs, operator });
 			Ok(Some(T::WeightInfo::finalize_opt_out(allocations)).into())
 		}
@@ -782,6 +854,46 @@ pub mod pallet {
 			Self::store_allocation(avs, &operator, allocations, Some(index), &before, after)?;
 			Self::deposit_event(Event::AllocationPruned { avs, operator, vault, removed });
 			Ok(Some(T::WeightInfo::prune_allocation(records)).into())
+		}
+
+		/// Remove `operator` from `avs` (owner only; also while the AVS deregisters).
+		///
+		/// - A pending operator is removed at once, as by [`Pallet::reject_operator`]: its
+		///   records are removed and its opt-in deposit is released.
+		/// - An opted-in operator is `OptingOut` exactly as after its own [`Pallet::opt_out`]:
+		///   it stays slashable, with its allocations frozen, for the AVS's opt-out delay; then
+		///   anyone can [`Pallet::finalize_opt_out`] it, which frees its slot and releases its
+		///   deposit.
+		///
+		/// Errors: `AvsNotFound`, `NotAvsOwner`, `OptInNotFound` (no opt-in of `operator`),
+		/// `OperatorOptingOut` (it is already opting out).
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::remove_operator(T::MaxOperatorsPerAvs::get()))]
+		pub fn remove_operator(
+			origin: OriginFor<T>,
+			avs: AvsId,
+			operator: T::AccountId,
+		) -> DispatchResultWithPostInfo {
+			let who = ensure_signed(origin)?;
+			let info = Self::owned_avs(avs, &who)?;
+			match OptIns::<T>::get(avs, &operator).ok_or(Error::<T>::OptInNotFound)? {
+				OptInStatus::Pending => {
+					let operators = Self::remove_operator_records(avs, &operator);
+					Self::deposit_event(Event::OperatorRemoved { avs, operator, until: None });
+					Ok(Some(T::WeightInfo::remove_operator(operators)).into())
+				},
+				OptInStatus::OptedIn => {
+					let until = Self::now().saturating_add(info.config.opt_out_delay);
+					OptIns::<T>::insert(avs, &operator, OptInStatus::OptingOut { until });
+					Self::deposit_event(Event::OperatorRemoved {
+						avs,
+						operator,
+						until: Some(until),
+					});
+					Ok(Some(T::WeightInfo::remove_operator(0)).into())
+				},
+				OptInStatus::OptingOut { .. } => Err(Error::<T>::OperatorOptingOut.into()),
+			}
 		}
 	}
 }

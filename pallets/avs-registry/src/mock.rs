@@ -1,6 +1,6 @@
-//! Test runtime: frame-system, pallet-balances (for the AVS deposit) and the AVS registry,
-//! with a small in-storage mock of the restaking pallet ([`MockRestaking`]) that tests set up
-//! directly, so these tests do not depend on the restaking pallet's progress.
+//! Test runtime: frame-system, pallet-balances (for the AVS and opt-in deposits) and the AVS
+//! registry, with a small in-storage mock of the restaking pallet ([`MockRestaking`]) that
+//! tests set up directly, so these tests do not depend on the restaking pallet's progress.
 
 use crate::{self as pallet_avs_registry, types::*};
 use frame_support::{
@@ -21,6 +21,8 @@ type Block = frame_system::mocking::MockBlock<Test>;
 pub const ED: Balance = 1;
 /// Held from the owner of an AVS.
 pub const AVS_DEPOSIT: Balance = 100;
+/// Held from an operator for each of its opt-ins.
+pub const OPT_IN_DEPOSIT: Balance = 5;
 /// Native balance of every funded account.
 pub const INITIAL_BALANCE: Balance = 10_000;
 
@@ -35,6 +37,9 @@ pub const OPERATOR_A: AccountId = 10;
 pub const OPERATOR_B: AccountId = 11;
 /// An account with no funds and no role.
 pub const NOBODY: AccountId = 999;
+/// Further accounts funded by the default builder, for tests that need more operators (they
+/// are not operators until a test makes them one with [`MockRestaking::set_operator`]).
+pub const SPARE_ACCOUNTS: core::ops::RangeInclusive<AccountId> = 12..=49;
 
 /// Default vaults: native and asset collateral, and a third one no AVS accepts by default.
 pub const VAULT_0: VaultId = 0;
@@ -91,6 +96,8 @@ impl pallet_balances::Config for Test {
 pub type MockVault = (AssetKind, bool, u64);
 
 parameter_types! {
+	/// Opt-in deposit ([`OPT_IN_DEPOSIT`] unless a test changes it).
+	pub storage OptInDeposit: Balance = OPT_IN_DEPOSIT;
 	/// Vaults by id.
 	pub storage MockVaults: BTreeMap<VaultId, MockVault> = BTreeMap::new();
 	/// Operators: whether each is active (neither paused nor leaving).
@@ -203,6 +210,7 @@ impl pallet_avs_registry::Config for Test {
 	type NativeBalance = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type AvsDeposit = ConstU128<AVS_DEPOSIT>;
+	type OptInDeposit = OptInDeposit;
 	type MaxMetadataLen = ConstU32<16>;
 	type MaxVaultsPerAvs = ConstU32<MAX_VAULTS>;
 	type MaxOperatorsPerAvs = ConstU32<MAX_OPERATORS>;
@@ -254,9 +262,11 @@ impl Default for ExtBuilder {
 impl ExtBuilder {
 	pub fn build(self) -> sp_io::TestExternalities {
 		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-		let funded = [OWNER, OTHER_OWNER, SLASHER, RESOLVER, OPERATOR_A, OPERATOR_B];
+		let funded = [OWNER, OTHER_OWNER, SLASHER, RESOLVER, OPERATOR_A, OPERATOR_B]
+			.into_iter()
+			.chain(SPARE_ACCOUNTS);
 		pallet_balances::GenesisConfig::<Test> {
-			balances: funded.iter().map(|who| (*who, INITIAL_BALANCE)).collect(),
+			balances: funded.map(|who| (who, INITIAL_BALANCE)).collect(),
 			..Default::default()
 		}
 		.assimilate_storage(&mut storage)

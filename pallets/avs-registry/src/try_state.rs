@@ -4,17 +4,21 @@
 
 use crate::{
 	Allocations, AvsId, AvsOperators, Avss, Config, HoldReason, NextAvsId, OperatorAvs,
-	OptInStatus, OptIns, Pallet, PoolAllocationTotal, VaultAllocationCount, VaultId,
+	OptInDeposits, OptInStatus, OptIns, Pallet, PoolAllocationTotal, VaultAllocationCount, VaultId,
 };
 use alloc::collections::{BTreeMap, BTreeSet};
 use frame_support::{pallet_prelude::*, traits::fungible::InspectHold};
-use sp_runtime::{traits::Saturating, TryRuntimeError};
+use sp_runtime::{
+	traits::{Saturating, Zero},
+	TryRuntimeError,
+};
 
 impl<T: Config> Pallet<T> {
 	/// Check the pallet's invariants (see the crate docs).
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		Self::try_state_avss_and_deposits()?;
 		Self::try_state_opt_in_indices()?;
+		Self::try_state_opt_in_deposits()?;
 		Self::try_state_allocations()
 	}
 
@@ -85,6 +89,29 @@ impl<T: Config> Pallet<T> {
 			operator_entries == pairs.len(),
 			TryRuntimeError::Other("OperatorAvs has duplicates or misses opt-ins")
 		);
+		Ok(())
+	}
+
+	/// Invariant 5: every [`OptInDeposits`] entry is non-zero and belongs to an opt-in, and
+	/// every operator has at least the sum of its opt-in deposits on hold. (An opt-in need not
+	/// have a deposit entry: a zero deposit is not recorded.)
+	fn try_state_opt_in_deposits() -> Result<(), TryRuntimeError> {
+		let mut deposits: BTreeMap<T::AccountId, T::Balance> = BTreeMap::new();
+		for (avs, operator, amount) in OptInDeposits::<T>::iter() {
+			ensure!(!amount.is_zero(), TryRuntimeError::Other("zero OptInDeposits entry"));
+			ensure!(
+				OptIns::<T>::contains_key(avs, &operator),
+				TryRuntimeError::Other("opt-in deposit without opt-in")
+			);
+			let deposit = deposits.entry(operator).or_default();
+			*deposit = deposit.saturating_add(amount);
+		}
+		for (operator, deposit) in deposits {
+			ensure!(
+				T::NativeBalance::balance_on_hold(&HoldReason::OptIn.into(), &operator) >= deposit,
+				TryRuntimeError::Other("opt-in deposits not on hold")
+			);
+		}
 		Ok(())
 	}
 

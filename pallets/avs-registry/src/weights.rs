@@ -53,6 +53,7 @@ pub trait WeightInfo {
 	fn finalize_opt_out(v: u32, ) -> Weight;
 	fn set_allocation(v: u32, ) -> Weight;
 	fn prune_allocation(v: u32, ) -> Weight;
+	fn remove_operator(o: u32, ) -> Weight;
 }
 
 /// Weights for `pallet_avs_registry` measured on the restaking ledger's reference machine.
@@ -311,6 +312,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
+	// NOT BENCHMARKED: the numbers are derived from `reject_operator` / `opt_out` until the next
+	// benchmark run regenerates this file (`scripts/benchmark-weights.sh`): the larger base
+	// time and slope of the two, their proof size, their writes, and one read more than their
+	// reads (for `AvsRegistry::OptInDeposits`). The release of the opt-in deposit
+	// (`Balances::Holds`, `System::Account`) is only measured by that run.
+	/// The range of component `o` is `[1, 64]`.
+	fn remove_operator(o: u32, ) -> Weight {
+		Weight::from_parts(35_457_524, 5527)
+			.saturating_add(Weight::from_parts(198_602, 0).saturating_mul(o.into()))
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
 }
 
 // For backwards compatibility and tests.
@@ -566,6 +579,18 @@ impl WeightInfo for () {
 			// Standard Error: 12_089
 			.saturating_add(Weight::from_parts(1_001_102, 0).saturating_mul(v.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
+	}
+	// NOT BENCHMARKED: the numbers are derived from `reject_operator` / `opt_out` until the next
+	// benchmark run regenerates this file (`scripts/benchmark-weights.sh`): the larger base
+	// time and slope of the two, their proof size, their writes, and one read more than their
+	// reads (for `AvsRegistry::OptInDeposits`). The release of the opt-in deposit
+	// (`Balances::Holds`, `System::Account`) is only measured by that run.
+	/// The range of component `o` is `[1, 64]`.
+	fn remove_operator(o: u32, ) -> Weight {
+		Weight::from_parts(35_457_524, 5527)
+			.saturating_add(Weight::from_parts(198_602, 0).saturating_mul(o.into()))
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 }

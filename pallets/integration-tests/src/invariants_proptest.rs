@@ -594,10 +594,19 @@ fn slashing_calls() -> Vec<(u32, BoxedStrategy<Action>)> {
 				operator(),
 				fraction,
 				(0..6u8).prop_map(H256::repeat_byte),
+				// Mostly an incident of block 1; sometimes one in the future or too old.
+				prop_oneof![8 => Just(1u64), 1 => 0u64..400],
 				prop_oneof![8 => prop::collection::vec(any::<u8>(), 0..8), 1 => prop::collection::vec(any::<u8>(), 60..70)],
 			)
-				.prop_map(move |(avs, operator, fraction, incident, evidence)| {
-					slashing(Call::request_slash { avs, operator, fraction, incident, evidence })
+				.prop_map(move |(avs, operator, fraction, incident, occurred_at, evidence)| {
+					slashing(Call::request_slash {
+						avs,
+						operator,
+						fraction,
+						incident,
+						occurred_at,
+						evidence,
+					})
 				}),
 		),
 		dispatch(
@@ -1468,6 +1477,14 @@ fn invariants_hold_for_a_fixed_lifecycle() {
 				operator_weights: None,
 			}),
 		},
+		// Queued before the request: still slashable when the slash executes.
+		Action::QueueShare {
+			caller: Caller::Signed(STAKERS[0]),
+			vault: 0,
+			operator: OPERATOR,
+			percent: 50,
+			redelegate_to: None,
+		},
 		Action::Dispatch {
 			caller: Caller::Signed(SLASHER),
 			call: RuntimeCall::Slashing(S::request_slash {
@@ -1475,15 +1492,9 @@ fn invariants_hold_for_a_fixed_lifecycle() {
 				operator: OPERATOR,
 				fraction: Perbill::from_percent(40),
 				incident: H256::repeat_byte(1),
+				occurred_at: 1,
 				evidence: vec![1, 2, 3],
 			}),
-		},
-		Action::QueueShare {
-			caller: Caller::Signed(STAKERS[0]),
-			vault: 0,
-			operator: OPERATOR,
-			percent: 50,
-			redelegate_to: None,
 		},
 		Action::AdvanceBlocks(4),
 		Action::Dispatch {

@@ -116,6 +116,7 @@ fn full_lifecycle_with_exact_balances() {
 			OPERATOR,
 			Perbill::from_percent(20),
 			H256::repeat_byte(9),
+			frame_system::Pallet::<Test>::block_number(),
 			b"double signing".to_vec(),
 		));
 		run_to_block(System::block_number() + VETO_WINDOW);

@@ -95,6 +95,7 @@ impl pallet_avs_registry::Config for Test {
 	type NativeBalance = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type AvsDeposit = ConstU128<100>;
+	type OptInDeposit = ConstU128<10>;
 	type MaxMetadataLen = ConstU32<16>;
 	type MaxVaultsPerAvs = ConstU32<3>;
 	type MaxOperatorsPerAvs = ConstU32<4>;
@@ -113,14 +114,20 @@ impl pallet_slashing::Config for Test {
 	type Balance = Balance;
 	type Restaking = Restaking;
 	type Avs = AvsRegistry;
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type RequestDeposit = SlashRequestDeposit;
 	type MaxEvidenceLen = ConstU32<64>;
 	type MaxPendingSlashesPerAvs = ConstU32<8>;
-	type MaxSlashesDuePerBlock = ConstU32<8>;
 	type MaxAutoExecutionsPerBlock = ConstU32<2>;
+	type MaxIncidentAge = ConstU64<200>;
+	type SlashBudgetWindow = ConstU64<100>;
 	type WeightInfo = ();
 }
 
 parameter_types! {
+	/// Native deposit of a slash request.
+	pub const SlashRequestDeposit: Balance = 10;
 	pub const RewardsPalletId: PalletId = PalletId(*b"rwds/pot");
 	pub const TreasuryAccount: AccountId = 777;
 	pub const DefaultProtocolFee: Perbill = Perbill::from_percent(10);
@@ -297,8 +304,11 @@ pub fn check_invariants() {
 	for (vault, info) in pallet_restaking::Vaults::<Test>::iter() {
 		assert_eq!(
 			NativeAndAssets::balance(info.asset.clone(), &Restaking::vault_account(vault)),
-			info.existential_reserve + info.total_stake,
-			"vault {vault} balance != reserve + total stake",
+			info.existential_reserve +
+				info.total_stake +
+				pallet_restaking::UnpaidSlashes::<Test>::iter_prefix_values(vault)
+					.sum::<Balance>(),
+			"vault {vault} balance != reserve + total stake + unpaid slashes",
 		);
 	}
 }

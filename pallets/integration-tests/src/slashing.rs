@@ -208,6 +208,7 @@ fn measure_slash(delegators: u32) -> SlashCost {
 			OPERATOR,
 			Perbill::from_percent(10),
 			H256::repeat_byte(1),
+			System::block_number(),
 			b"proof".to_vec(),
 		));
 		// Past the veto window without running hooks: the call below executes the slash.
@@ -317,11 +318,13 @@ fn slash_lifecycle_with_the_real_ledger_and_registry() {
 			OPERATOR,
 			Perbill::from_percent(20),
 			H256::repeat_byte(1),
+			System::block_number(),
 			vec![],
 		));
 		assert_ok!(Slashing::veto_slash(RuntimeOrigin::signed(RESOLVER), 0));
 		assert_eq!(
-			Incidents::<Test>::get((avs, OPERATOR, H256::repeat_byte(1))),
+			Incidents::<Test>::get((avs, OPERATOR, H256::repeat_byte(1)))
+				.map(|record| record.status),
 			Some(IncidentStatus::Vetoed)
 		);
 
@@ -333,6 +336,7 @@ fn slash_lifecycle_with_the_real_ledger_and_registry() {
 				OPERATOR,
 				Perbill::from_percent(21),
 				H256::repeat_byte(2),
+				System::block_number(),
 				vec![],
 			),
 			Error::<Test>::FractionAboveMax
@@ -345,6 +349,7 @@ fn slash_lifecycle_with_the_real_ledger_and_registry() {
 			OPERATOR,
 			Perbill::from_percent(20),
 			H256::repeat_byte(2),
+			System::block_number(),
 			vec![],
 		));
 		run_to_block(System::block_number() + VETO_WINDOW);
@@ -378,7 +383,9 @@ fn slash_lifecycle_with_the_real_ledger_and_registry() {
 		check_invariants();
 
 		// The operator opts out: it stays slashable for the opt-out delay only. A request made
-		// inside the delay whose window ends after it is cancelled at execution.
+		// inside the delay whose window ends after it keeps its basis and is executed. (First
+		// the budget window of the requests above ends, so that 20% can be requested again.)
+		run_to_block(105);
 		assert_ok!(AvsRegistry::opt_out(RuntimeOrigin::signed(OPERATOR), avs));
 		let opted_out_at = System::block_number();
 		run_to_block(opted_out_at + OPT_OUT_DELAY - 2);
@@ -388,17 +395,17 @@ fn slash_lifecycle_with_the_real_ledger_and_registry() {
 			OPERATOR,
 			Perbill::from_percent(20),
 			H256::repeat_byte(3),
+			System::block_number(),
 			vec![],
 		));
 		run_to_block(opted_out_at + OPT_OUT_DELAY - 2 + VETO_WINDOW);
-		System::assert_has_event(
-			Event::SlashCancelled {
-				slash_id: 2,
-				reason: pallet_slashing::types::CancelReason::OperatorNoLongerSlashable,
-			}
-			.into(),
+		assert_eq!(
+			Incidents::<Test>::get((avs, OPERATOR, H256::repeat_byte(3)))
+				.map(|record| record.status),
+			Some(IncidentStatus::Executed)
 		);
-		assert_eq!(Restaking::pool_stake(NATIVE_VAULT, &OPERATOR).active, 2_340);
+		// 20% of the 50% allocation of 2_340.
+		assert_eq!(Restaking::pool_stake(NATIVE_VAULT, &OPERATOR).active, 2_340 - 234);
 		// And once the delay is over it cannot be requested at all.
 		assert_noop!(
 			Slashing::request_slash(
@@ -407,6 +414,7 @@ fn slash_lifecycle_with_the_real_ledger_and_registry() {
 				OPERATOR,
 				Perbill::from_percent(20),
 				H256::repeat_byte(4),
+				System::block_number(),
 				vec![],
 			),
 			Error::<Test>::OperatorNotSlashable

@@ -414,12 +414,38 @@ mod benchmarks {
 				vault,
 				&operator,
 				Perbill::from_percent(10),
+				now,
 				&SlashDestination::Burn,
 			)
 			.is_ok());
 		}
 
 		assert!(!Restaking::<T>::stake_of_pool(vault, &operator).withdrawing.is_zero());
+	}
+
+	/// Pay an unpaid slash to a beneficiary account that does not exist yet (the transfer
+	/// creates it).
+	#[benchmark]
+	fn pay_unpaid_slash() {
+		let (vault, _) = new_vault::<T>();
+		let amount = unit::<T>();
+		let vault_account = Restaking::<T>::vault_account(vault);
+		let balance =
+			<T::Assets as fungibles::Inspect<_>>::balance(collateral::<T>(), &vault_account);
+		<T::Assets as fungibles::Mutate<_>>::set_balance(
+			collateral::<T>(),
+			&vault_account,
+			balance.saturating_add(amount),
+		);
+		let beneficiary: T::AccountId = account("beneficiary", 0, 0);
+		let destination = SlashDestination::Account(beneficiary.clone());
+		UnpaidSlashes::<T>::insert(vault, &destination, amount);
+		let caller = funded::<T>("caller", 0);
+
+		#[extrinsic_call]
+		pay_unpaid_slash(RawOrigin::Signed(caller), vault, destination.clone());
+
+		assert!(!UnpaidSlashes::<T>::contains_key(vault, &destination));
 	}
 
 	/// Credit a new reward asset to a pool that already tracks all the others.

@@ -1,21 +1,11 @@
 //! What the restaking pallet offers the other pallets, through the traits of [`crate::traits`]:
-//! pool stake ([`traits::RestakingInspect`]), slashing a pool ([`traits::RestakingSlash`]) and
-//! the reward counter ([`traits::RestakingRewards`]), with the internals behind them.
+//! pool stake ([`traits::RestakingInspect`]), slashing a pool ([`traits::RestakingSlash`], whose
+//! internals are in `slash.rs`) and the reward counter ([`traits::RestakingRewards`]), with the
+//! internals behind them.
 
 use crate::{pallet::*, traits, types::*};
-use alloc::vec::Vec;
-use frame_support::{
-	pallet_prelude::*,
-	traits::{
-		fungibles::Mutate as _,
-		tokens::{Fortitude, Precision, Preservation},
-		Defensive,
-	},
-};
-use sp_runtime::{
-	traits::{CheckedAdd, EnsureSubAssign, Saturating, Zero},
-	ArithmeticError, Perbill,
-};
+use frame_support::{pallet_prelude::*, traits::Defensive};
+use sp_runtime::traits::{Saturating, Zero};
 
 impl<T: Config> Pallet<T> {
 	/// Stake of pool (`vault`, `operator`) at `now`: active and in live buckets.
@@ -25,93 +15,13 @@ impl<T: Config> Pallet<T> {
 		else {
 			return PoolStake::default();
 		};
-		pool.prune_matured(&info, Self::now());
+		Self::prune_unless_locked(vault, operator, &info, &mut pool);
 		let withdrawing = pool
 			.live_buckets
 			.iter()
 			.filter_map(|bucket| WithdrawalBuckets::<T>::get((vault, operator.clone(), *bucket)))
 			.fold(T::Balance::zero(), |sum, bucket| sum.saturating_add(bucket.stake));
 		PoolStake { active: pool.active_stake, withdrawing }
-	}
-
-	/// Slash `fraction` of pool (`vault`, `operator`): of its active stake and of every live
-	/// bucket; the collateral is burned or sent to `destination`. Returns the amount taken.
-	pub(crate) fn do_slash_pool(
-		vault: VaultId,
-		operator: &T::AccountId,
-		fraction: Perbill,
-		destination: &SlashDestination<T::AccountId>,
-	) -> Result<T::Balance, DispatchError> {
-		let mut info = Vaults::<T>::get(vault).ok_or(Error::<T>::VaultNotFound)?;
-		let Some(mut pool) = Pools::<T>::get(vault, operator) else {
-			return Ok(Zero::zero());
-		};
-		pool.prune_matured(&info, Self::now());
-
-		// The pool is a copy, written back only once the collateral has left.
-		let active = pool.slash(fraction);
-		let mut withdrawing = T::Balance::zero();
-		let mut slashed_buckets = Vec::with_capacity(pool.live_buckets.len());
-		for bucket in pool.live_buckets.iter() {
-			let bucket_key = (vault, operator.clone(), *bucket);
-			let Some(mut bucket_info) = WithdrawalBuckets::<T>::get(&bucket_key) else {
-				continue;
-			};
-			let cut = bucket_info.slash(fraction);
-			if cut.is_zero() {
-				continue;
-			}
-			withdrawing = withdrawing.checked_add(&cut).ok_or(ArithmeticError::Overflow)?;
-			slashed_buckets.push((bucket_key, bucket_info));
-		}
-		let total = active.checked_add(&withdrawing).ok_or(ArithmeticError::Overflow)?;
-		info.total_stake
-			.ensure_sub_assign(total)
-			.defensive_proof("a vault's total stake includes its pools' active stake and buckets")
-			.map_err(|_| Error::<T>::InconsistentAccounting)?;
-
-		if !total.is_zero() {
-			// The collateral leaves first: if it cannot, nothing has changed.
-			let account = Self::vault_account(vault);
-			match destination {
-				SlashDestination::Burn => {
-					T::Assets::burn_from(
-						info.asset.clone(),
-						&account,
-						total,
-						Preservation::Preserve,
-						Precision::Exact,
-						Fortitude::Force,
-					)?;
-				},
-				SlashDestination::Account(beneficiary) => {
-					T::Assets::transfer(
-						info.asset.clone(),
-						&account,
-						beneficiary,
-						total,
-						Preservation::Preserve,
-					)?;
-				},
-			}
-		}
-
-		for (bucket_key, bucket_info) in slashed_buckets {
-			WithdrawalBuckets::<T>::insert(bucket_key, bucket_info);
-		}
-		Pools::<T>::insert(vault, operator, pool);
-		if !total.is_zero() {
-			Vaults::<T>::insert(vault, info);
-		}
-		Self::deposit_event(Event::PoolSlashed {
-			vault,
-			operator: operator.clone(),
-			fraction,
-			active,
-			withdrawing,
-			destination: destination.clone(),
-		});
-		Ok(total)
 	}
 
 	/// Credit `amount` of `asset` to the active shares of pool (`vault`, `operator`).
@@ -198,13 +108,26 @@ impl<T: Config> traits::RestakingInspect<T::AccountId> for Pallet<T> {
 }
 
 impl<T: Config> traits::RestakingSlash<T::AccountId> for Pallet<T> {
+	fn lock_for_slash(vault: VaultId, operator: &T::AccountId) -> DispatchResult {
+		Self::do_lock_for_slash(vault, operator)
+	}
+
+	fn unlock_after_slash(vault: VaultId, operator: &T::AccountId) {
+		Self::do_unlock_after_slash(vault, operator)
+	}
+
+	fn pending_slashes(vault: VaultId, operator: &T::AccountId) -> u32 {
+		PoolSlashLocks::<T>::get(vault, operator)
+	}
+
 	fn slash_pool(
 		vault: VaultId,
 		operator: &T::AccountId,
 		fraction: sp_runtime::Perbill,
+		live_at: Self::BlockNumber,
 		destination: &SlashDestination<T::AccountId>,
 	) -> Result<Self::Balance, sp_runtime::DispatchError> {
-		Self::do_slash_pool(vault, operator, fraction, destination)
+		Self::do_slash_pool(vault, operator, fraction, live_at, destination)
 	}
 }
 

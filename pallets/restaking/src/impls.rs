@@ -47,7 +47,7 @@ impl<T: Config> Pallet<T> {
 		operator: &T::AccountId,
 	) -> PoolInfo<T> {
 		let mut pool = Pools::<T>::get(vault, operator).unwrap_or_default();
-		pool.prune_matured(info, Self::now());
+		Self::prune_unless_locked(vault, operator, info, &mut pool);
 		pool
 	}
 
@@ -139,7 +139,9 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Check, without changing anything, that `staker` can add `amount` of stake to pool
-	/// (`vault`, `operator`); returns the shares it buys.
+	/// (`vault`, `operator`); returns the shares it buys. A pool with a pending slash takes no
+	/// new stake ([`Error::PoolSlashPending`]): it would be slashed for an incident it had no
+	/// part in.
 	pub(crate) fn prepare_join(
 		staker: &T::AccountId,
 		vault: VaultId,
@@ -149,6 +151,7 @@ impl<T: Config> Pallet<T> {
 	) -> Result<T::Balance, DispatchError> {
 		let info = Operators::<T>::get(operator).ok_or(Error::<T>::NotOperator)?;
 		ensure!(info.status == OperatorStatus::Active, Error::<T>::OperatorNotActive);
+		Self::ensure_not_slash_locked(vault, operator)?;
 		let shares = pool.shares_for(amount)?;
 		pool.can_join(amount, shares)?;
 		if !Positions::<T>::contains_key(staker, (vault, operator)) {

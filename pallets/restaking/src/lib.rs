@@ -48,9 +48,15 @@
 //!   accepts it, the amount is paid out and [`Event::RedelegationFailed`] says why). Queued
 //!   stake earns no rewards.
 //! - **Slashing** ([`traits::RestakingSlash::slash_pool`]): `fraction` of the active stake and
-//!   of every live bucket leaves the vault account (burned or sent to an account). Cost is
-//!   O(`MaxLiveBuckets`) per pool and independent of the number of delegators: share counts
-//!   do not change, each share is simply worth less.
+//!   of every bucket that was live when the slash was requested leaves the vault account
+//!   (burned or sent to an account). Cost is O(`MaxLiveBuckets`) per pool and independent of
+//!   the number of delegators: share counts do not change, each share is simply worth less.
+//!   A pool named by a pending slash request is *locked* ([`PoolSlashLocks`]): no deposit,
+//!   queued withdrawal or completed withdrawal changes its shares until the request is
+//!   executed or vetoed, so stake slashable at the request cannot escape and stake that
+//!   arrives later is not taken. A payout that cannot land is kept as an unpaid slash
+//!   ([`UnpaidSlashes`], [`Pallet::pay_unpaid_slash`]) instead of failing the slash. Details
+//!   in `slash.rs`.
 //! - **Rewards** ([`traits::RestakingRewards`]): a nomination-pools style reward counter.
 //!   `credit_pool_reward` raises the pool's per-asset accumulator by `amount / active_shares`
 //!   (rounded down). Before any change of a staker's shares the pallet settles
@@ -63,8 +69,8 @@
 //! 1. For every vault: `total_stake == Σ pools' active_stake + Σ buckets' stake` (matured but
 //!    not completed buckets included), and the vault account holds at least
 //!    `existential_reserve + total_stake` of the asset. Anyone can transfer extra tokens to
-//!    the vault account, so `try_state` checks solvency (`>=`); the unit tests, where nobody
-//!    does, check equality.
+//!    the vault account, so `try_state` checks solvency (`>=`, with the vault's
+//!    [`UnpaidSlashes`] on top); the unit tests, where nobody does, check equality.
 //! 2. Σ staker shares of a pool == `active_shares`; Σ pending-withdrawal shares of a bucket ==
 //!    the bucket's shares.
 //!
@@ -79,6 +85,7 @@
 //! [`Pallet::set_vault_limits`], [`Pallet::pause_vault`], [`Pallet::resume_vault`].
 //! Stakers: [`Pallet::deposit`], [`Pallet::queue_withdrawal`],
 //! [`Pallet::complete_withdrawal`], [`Pallet::redelegate`].
+//! Anyone: [`Pallet::pay_unpaid_slash`].
 //!
 //! Every call checks its input before it changes anything and returns a specific [`Error`];
 //! every change emits an [`Event`].
@@ -89,7 +96,8 @@
 //! - [`types`]: the storage types; [`pool`]: their share math (pool shares, withdrawal bucket
 //!   `issue` / `dissolve`, slashes); [`reward`]: the reward counter (credit, settle).
 //! - `impls.rs`: vault creation, joining a pool, storing positions; `withdrawal.rs`: queuing
-//!   and completing withdrawals and redelegations.
+//!   and completing withdrawals and redelegations; `slash.rs`: slash locks, cutting a pool,
+//!   unpaid slashes.
 //! - [`traits`]: what other pallets may use; `impl_traits.rs`: their implementation (pool
 //!   stake, slashing a pool, crediting and taking rewards).
 //! - `queries.rs`: read-only queries for the runtime API; `try_state.rs`: the invariants.
@@ -118,6 +126,7 @@ pub mod weights;
 mod impl_traits;
 mod impls;
 mod queries;
+mod slash;
 #[cfg(any(feature = "try-runtime", feature = "try-state-checks", test))]
 mod try_state;
 mod withdrawal;
@@ -337,6 +346,30 @@ pub mod pallet {
 		ValueQuery,
 	>;
 
+	/// Number of pending slash requests that name pool (vault, operator); absent when none.
+	/// Written only by the slashing pallet, through
+	/// [`traits::RestakingSlash::lock_for_slash`] and
+	/// [`traits::RestakingSlash::unlock_after_slash`]. While a pool is locked its shares are
+	/// frozen (see `slash.rs`). At most the sum over AVSs of their pending-request bounds.
+	#[pallet::storage]
+	pub type PoolSlashLocks<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, VaultId, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
+
+	/// Slashed collateral of a vault that could not be paid to its destination (burned or sent
+	/// to the beneficiary) when the slash was executed. It is no longer part of any pool and
+	/// stays in the vault account until [`Pallet::pay_unpaid_slash`] succeeds. One entry per
+	/// (vault, destination): created only by executed slashes, whose requests pay a deposit.
+	#[pallet::storage]
+	pub type UnpaidSlashes<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		VaultId,
+		Blake2_128Concat,
+		SlashDestination<T::AccountId>,
+		T::Balance,
+		ValueQuery,
+	>;
+
 	/// Events of the restaking pallet.
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
@@ -438,6 +471,27 @@ pub mod pallet {
 			withdrawing: T::Balance,
 			destination: SlashDestination<T::AccountId>,
 		},
+		/// The slashed collateral of pool slashes in `vault` could not be paid to `destination`
+		/// (`reason`); `amount` is kept in the vault account as an unpaid slash
+		/// ([`UnpaidSlashes`]) until [`Pallet::pay_unpaid_slash`] succeeds.
+		SlashPayoutDeferred {
+			vault: VaultId,
+			destination: SlashDestination<T::AccountId>,
+			amount: T::Balance,
+			reason: DispatchError,
+		},
+		/// The unpaid slashes of `vault` to `destination`, `amount` in all, were paid.
+		UnpaidSlashPaid {
+			vault: VaultId,
+			destination: SlashDestination<T::AccountId>,
+			amount: T::Balance,
+		},
+		/// A slash request now names pool (`vault`, `operator`): `locks` requests are pending on
+		/// it, and its shares are frozen until none is.
+		PoolSlashLocked { vault: VaultId, operator: T::AccountId, locks: u32 },
+		/// A pending slash request on pool (`vault`, `operator`) was resolved; `locks` remain
+		/// (the pool's shares are free again at zero).
+		PoolSlashUnlocked { vault: VaultId, operator: T::AccountId, locks: u32 },
 		/// `amount` of `asset` was credited to the active shares of pool (`vault`, `operator`).
 		PoolRewarded {
 			vault: VaultId,
@@ -529,6 +583,12 @@ pub mod pallet {
 		InconsistentAccounting,
 		/// The caller cannot spend `amount` of the vault's asset and keep its account alive.
 		InsufficientCollateral,
+		/// A slash request against the pool's operator is pending (it names this pool): until
+		/// it is executed or vetoed nobody can join the pool, queue its shares or complete a
+		/// withdrawal from it.
+		PoolSlashPending,
+		/// The vault has no unpaid slash for this destination.
+		NoUnpaidSlash,
 	}
 
 	#[pallet::hooks]
@@ -834,6 +894,26 @@ pub mod pallet {
 			let target = Operators::<T>::get(&to_operator).ok_or(Error::<T>::NotOperator)?;
 			ensure!(target.status == OperatorStatus::Active, Error::<T>::OperatorNotActive);
 			Self::do_queue_withdrawal(staker, vault, from_operator, shares, Some(to_operator))
+		}
+
+		/// Retry paying the unpaid slashes of `vault` to `destination` (see
+		/// [`UnpaidSlashes`]): burn them, or send them to the beneficiary. Any signed origin may
+		/// call this; typically the beneficiary once its account can receive the asset. On
+		/// failure nothing changes.
+		///
+		/// Errors: [`Error::VaultNotFound`], [`Error::NoUnpaidSlash`], and the error of the
+		/// transfer or burn.
+		///
+		/// Emits [`Event::UnpaidSlashPaid`].
+		#[pallet::call_index(14)]
+		#[pallet::weight(T::WeightInfo::pay_unpaid_slash())]
+		pub fn pay_unpaid_slash(
+			origin: OriginFor<T>,
+			vault: VaultId,
+			destination: SlashDestination<T::AccountId>,
+		) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::do_pay_unpaid_slash(vault, destination)
 		}
 	}
 }

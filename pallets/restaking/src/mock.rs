@@ -219,8 +219,10 @@ pub fn assert_vault_balances_exact() {
 	for (vault, info) in crate::Vaults::<Test>::iter() {
 		assert_eq!(
 			NativeAndAssets::balance(info.asset.clone(), &Restaking::vault_account(vault)),
-			info.existential_reserve + info.total_stake,
-			"vault {vault} balance != reserve + total stake",
+			info.existential_reserve +
+				info.total_stake +
+				crate::UnpaidSlashes::<Test>::iter_prefix_values(vault).sum::<Balance>(),
+			"vault {vault} balance != reserve + total stake + unpaid slashes",
 		);
 	}
 }

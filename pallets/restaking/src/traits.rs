@@ -36,15 +36,33 @@ pub trait RestakingInspect<AccountId> {
 }
 
 /// Applying slashes to pools. Implemented by the restaking pallet, used by the slashing pallet.
+///
+/// A slash request locks the pools it names when it is made ([`Self::lock_for_slash`]) and
+/// unlocks them when it is resolved ([`Self::unlock_after_slash`]); in between the pool's
+/// shares are frozen, so the stake the request can take at execution ([`Self::slash_pool`]) is
+/// the stake that was slashable when it was made.
 pub trait RestakingSlash<AccountId>: RestakingInspect<AccountId> {
+	/// Lock pool (`vault`, `operator`) for one more pending slash request (locks count; the
+	/// pool need not exist yet). Fails only on counter overflow, changing nothing.
+	fn lock_for_slash(vault: VaultId, operator: &AccountId) -> DispatchResult;
+
+	/// Release one lock taken with [`Self::lock_for_slash`].
+	fn unlock_after_slash(vault: VaultId, operator: &AccountId);
+
+	/// Number of pending slash requests that lock pool (`vault`, `operator`).
+	fn pending_slashes(vault: VaultId, operator: &AccountId) -> u32;
+
 	/// Slash `fraction` of pool (`vault`, `operator`): its active stake and every withdrawal
-	/// bucket that has not matured yet lose `fraction` of their stake. Cost is O(1) in the
-	/// number of delegators (bounded by the number of live buckets). The slashed collateral
-	/// leaves the vault account: burned or moved to `destination`. Returns the amount slashed.
+	/// bucket that had not matured at block `live_at` (the block of the request) lose
+	/// `fraction` of their stake. Cost is O(1) in the number of delegators (bounded by the
+	/// number of live buckets). The slashed collateral leaves the pools; it is burned or moved
+	/// to `destination`, or, if that fails, kept in the vault as an unpaid slash for
+	/// `destination` (the slash itself does not fail for it). Returns the amount slashed.
 	fn slash_pool(
 		vault: VaultId,
 		operator: &AccountId,
 		fraction: Perbill,
+		live_at: Self::BlockNumber,
 		destination: &SlashDestination<AccountId>,
 	) -> Result<Self::Balance, DispatchError>;
 }

@@ -25,12 +25,28 @@ impl<T: Config> Pallet<T> {
 				accounted == info.total_stake,
 				TryRuntimeError::Other("vault total_stake != Σ pools + Σ buckets")
 			);
+			let mut unpaid = T::Balance::zero();
+			for (_, amount) in UnpaidSlashes::<T>::iter_prefix(vault) {
+				ensure!(!amount.is_zero(), TryRuntimeError::Other("zero unpaid slash stored"));
+				unpaid = unpaid.saturating_add(amount);
+			}
 			let balance = T::Assets::balance(info.asset.clone(), &Self::vault_account(vault));
 			ensure!(
-				balance >= info.existential_reserve.saturating_add(info.total_stake),
-				TryRuntimeError::Other("vault account holds less than its reserve + stake")
+				balance >=
+					info.existential_reserve
+						.saturating_add(info.total_stake)
+						.saturating_add(unpaid),
+				TryRuntimeError::Other("vault account holds less than reserve + stake + unpaid")
 			);
 			ensure!(vault < NextVaultId::<T>::get(), TryRuntimeError::Other("vault id >= next id"));
+		}
+
+		for (vault, _, locks) in PoolSlashLocks::<T>::iter() {
+			ensure!(locks > 0, TryRuntimeError::Other("zero slash lock stored"));
+			ensure!(Vaults::<T>::contains_key(vault), TryRuntimeError::Other("lock of no vault"));
+		}
+		for (vault, _, _) in UnpaidSlashes::<T>::iter() {
+			ensure!(Vaults::<T>::contains_key(vault), TryRuntimeError::Other("unpaid of no vault"));
 		}
 
 		// Invariant 2: Σ position shares == pool active shares.

@@ -29,10 +29,12 @@ impl<T: Config> Pallet<T> {
 		let key = (vault, operator.clone());
 		let mut position = Positions::<T>::get(&staker, &key).ok_or(Error::<T>::NoPosition)?;
 		ensure!(position.shares >= shares, Error::<T>::InsufficientShares);
+		Self::ensure_not_slash_locked(vault, &operator)?;
 		let mut pool = Pools::<T>::get(vault, &operator)
 			.defensive_proof("a position's pool exists: pools are never removed")
 			.ok_or(Error::<T>::InconsistentAccounting)?;
 		let now = Self::now();
+		// Not locked (checked above): the plain pruning applies.
 		pool.prune_matured(&info, now);
 
 		position.settle(&pool)?;
@@ -116,6 +118,8 @@ impl<T: Config> Pallet<T> {
 			Self::now() >= info.maturity_of(withdrawal.bucket),
 			Error::<T>::WithdrawalNotMatured
 		);
+		// A pending slash may still take this bucket (it was live when the request was made).
+		Self::ensure_not_slash_locked(vault, &withdrawal.operator)?;
 		let bucket_key = (vault, withdrawal.operator.clone(), withdrawal.bucket);
 		let mut bucket = WithdrawalBuckets::<T>::get(&bucket_key)
 			.defensive_proof("a queued withdrawal's bucket holds its shares until it completes")

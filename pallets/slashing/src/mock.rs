@@ -71,16 +71,26 @@ pub type NativeAndAssets = UnionOf<Balances, Assets, NativeFromLeft, AssetKind, 
 parameter_types! {
 	pub const MaxVaultsPerAvs: u32 = 4;
 	pub const MaxOperatorsPerAvs: u32 = 8;
+	/// Native deposit of a slash request.
+	pub const RequestDeposit: Balance = 10;
+	/// Incidents older than this cannot be reported.
+	pub const MaxIncidentAge: BlockNumber = 100;
+	/// Budget window of an incident family.
+	pub const SlashBudgetWindow: BlockNumber = 50;
 }
 
 impl pallet_slashing::Config for Test {
 	type Balance = Balance;
 	type Restaking = MockLedger;
 	type Avs = MockAvsRegistry;
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type RequestDeposit = RequestDeposit;
 	type MaxEvidenceLen = ConstU32<16>;
 	type MaxPendingSlashesPerAvs = ConstU32<3>;
-	type MaxSlashesDuePerBlock = ConstU32<4>;
 	type MaxAutoExecutionsPerBlock = ConstU32<2>;
+	type MaxIncidentAge = MaxIncidentAge;
+	type SlashBudgetWindow = SlashBudgetWindow;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MockBenchmarkHelper;
@@ -103,6 +113,15 @@ pub type MockPools =
 /// Registered operators and their commission.
 #[storage_alias]
 pub type MockOperators = StorageMap<MockRestaking, Blake2_128Concat, AccountId, Perbill>;
+/// Pending-slash locks of each pool (vault, operator).
+#[storage_alias]
+pub type MockLocks = StorageMap<
+	MockRestaking,
+	Blake2_128Concat,
+	(VaultId, AccountId),
+	u32,
+	frame_support::pallet_prelude::ValueQuery,
+>;
 /// When set, `slash_pool` fails (to test error handling).
 #[storage_alias]
 pub type MockSlashPoolFails =
@@ -142,10 +161,33 @@ impl RestakingInspect<AccountId> for MockLedger {
 }
 
 impl RestakingSlash<AccountId> for MockLedger {
+	fn lock_for_slash(
+		vault: VaultId,
+		operator: &AccountId,
+	) -> frame_support::dispatch::DispatchResult {
+		MockLocks::mutate((vault, *operator), |locks| *locks += 1);
+		Ok(())
+	}
+
+	fn unlock_after_slash(vault: VaultId, operator: &AccountId) {
+		MockLocks::mutate_exists((vault, *operator), |locks| {
+			let left =
+				locks.unwrap_or_default().checked_sub(1).expect("unlock of an unlocked pool");
+			*locks = (left > 0).then_some(left);
+		});
+	}
+
+	fn pending_slashes(vault: VaultId, operator: &AccountId) -> u32 {
+		MockLocks::get((vault, *operator))
+	}
+
+	/// The mock keeps only pool totals: `live_at` is not modelled (every withdrawing unit is
+	/// live), which the tests of the real pallet cover.
 	fn slash_pool(
 		vault: VaultId,
 		operator: &AccountId,
 		fraction: Perbill,
+		_live_at: BlockNumber,
 		destination: &SlashDestination<AccountId>,
 	) -> Result<Balance, DispatchError> {
 		if MockSlashPoolFails::get() {
@@ -300,6 +342,7 @@ impl crate::BenchmarkHelper<AccountId> for MockBenchmarkHelper {
 		// The mock ledger keeps pool totals only: delegators are not modelled.
 		let avs = 100;
 		let slasher = 500;
+		// The benchmarks fund the slasher themselves.
 		let operator = 501;
 		register_avs(
 			avs,
@@ -366,7 +409,13 @@ impl ExtBuilder {
 	pub fn build() -> sp_io::TestExternalities {
 		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 		pallet_balances::GenesisConfig::<Test> {
-			balances: vec![(BENEFICIARY, 10), (AVS_OWNER, 1_000), (ANYONE, 100)],
+			balances: vec![
+				(BENEFICIARY, 10),
+				(AVS_OWNER, 1_000),
+				(ANYONE, 100),
+				(SLASHER, 1_000),
+				(SLASHER_2, 1_000),
+			],
 			..Default::default()
 		}
 		.assimilate_storage(&mut storage)

@@ -2,10 +2,10 @@
 
 use crate::{pallet::*, types::*};
 use alloc::vec::Vec;
-use pallet_avs_registry::{traits::AvsInspect, types::AvsId};
+use pallet_avs_registry::types::AvsId;
 
 impl<T: Config> Pallet<T> {
-	/// Pending slash requests (not executed, vetoed or cancelled yet) of `avs` and/or
+	/// Pending slash requests (not executed or vetoed yet) of `avs` and/or
 	/// `operator` (`None`: any), by ascending id, with where each stands now. Read-only
 	/// query for the runtime API: it scans [`PendingSlashes`], which holds only pending
 	/// requests (at most `MaxPendingSlashesPerAvs` per AVS).
@@ -20,10 +20,8 @@ impl<T: Config> Pallet<T> {
 			.map(|(slash_id, slash)| {
 				let status = if now < slash.executable_at {
 					PendingSlashStatus::VetoWindowOpen
-				} else if T::Avs::is_slashable(slash.avs, &slash.operator) {
-					PendingSlashStatus::Executable
 				} else {
-					PendingSlashStatus::WillBeCancelled
+					PendingSlashStatus::Executable
 				};
 				(slash_id, slash, status)
 			})

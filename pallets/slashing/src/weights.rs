@@ -42,11 +42,12 @@ use core::marker::PhantomData;
 
 /// Weight functions needed for `pallet_slashing`.
 pub trait WeightInfo {
-	fn request_slash(e: u32, ) -> Weight;
-	fn veto_slash() -> Weight;
+	fn request_slash(e: u32, v: u32, ) -> Weight;
+	fn veto_slash(v: u32, ) -> Weight;
 	fn execute_slash(v: u32, ) -> Weight;
 	fn on_initialize_idle() -> Weight;
 	fn on_initialize(n: u32, v: u32, ) -> Weight;
+	fn prune_incident() -> Weight;
 }
 
 /// Weights for `pallet_slashing` measured on the restaking ledger's reference machine.
@@ -69,7 +70,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Slashing::PendingSlashes` (r:0 w:1)
 	/// Proof: `Slashing::PendingSlashes` (`max_values`: None, `max_size`: Some(1122), added: 3597, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[0, 1024]`.
-	fn request_slash(e: u32, ) -> Weight {
+	/// Added by hand until the next benchmark run: the deposit hold (`Balances::Holds`,
+	/// `System::Account`: r:2 w:2), `Slashing::SlashBudgets` (r:1 w:1) and, per pool `v` of
+	/// the basis, `Restaking::PoolSlashLocks` (r:1 w:1) and the first lock's pruning of
+	/// `Restaking::Vaults` and `Restaking::Pools` (r:2 w:1), priced at 20 µs each.
+	fn request_slash(e: u32, v: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `730`
 		//  Estimated: `3991`
@@ -77,8 +82,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		Weight::from_parts(65_893_433, 3991)
 			// Standard Error: 81
 			.saturating_add(Weight::from_parts(1_036, 0).saturating_mul(e.into()))
-			.saturating_add(T::DbWeight::get().reads(7_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+			.saturating_add(Weight::from_parts(30_000_000, 0))
+			.saturating_add(Weight::from_parts(20_000_000, 6_000).saturating_mul(v.into()))
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(v.into())))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(v.into())))
 	}
 	/// Storage: `Slashing::PendingSlashes` (r:1 w:1)
 	/// Proof: `Slashing::PendingSlashes` (`max_values`: None, `max_size`: Some(1122), added: 3597, mode: `MaxEncodedLen`)
@@ -90,14 +99,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Slashing::SlashesDueAt` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
 	/// Storage: `Slashing::Incidents` (r:0 w:1)
 	/// Proof: `Slashing::Incidents` (`max_values`: None, `max_size`: Some(117), added: 2592, mode: `MaxEncodedLen`)
-	fn veto_slash() -> Weight {
+	/// Added by hand until the next benchmark run: `Slashing::SlashBudgets` (r:1 w:1) and,
+	/// per pool `v`, `Restaking::PoolSlashLocks` (r:1 w:1), priced at 10 µs each.
+	fn veto_slash(v: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1706`
 		//  Estimated: `4587`
 		// Minimum execution time: 35_363_000 picoseconds.
 		Weight::from_parts(38_147_000, 4587)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+			.saturating_add(Weight::from_parts(10_000_000, 0))
+			.saturating_add(Weight::from_parts(10_000_000, 2_600).saturating_mul(v.into()))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(v.into())))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(v.into())))
 	}
 	/// Storage: `Slashing::PendingSlashes` (r:1 w:1)
 	/// Proof: `Slashing::PendingSlashes` (`max_values`: None, `max_size`: Some(1122), added: 3597, mode: `MaxEncodedLen`)
@@ -135,6 +150,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(v.into())))
 			.saturating_add(Weight::from_parts(0, 3334).saturating_mul(v.into()))
+			// Added by hand until the next benchmark run: per pool, the slash lock and an
+			// unpaid-slash entry (r:2 w:2).
+			.saturating_add(Weight::from_parts(15_000_000, 5_200).saturating_mul(v.into()))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(v.into())))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(v.into())))
 	}
 	/// Storage: `Slashing::SlashesDueAt` (r:1 w:0)
 	/// Proof: `Slashing::SlashesDueAt` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
@@ -188,6 +208,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(v.into())))
 			.saturating_add(Weight::from_parts(0, 3597).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 3334).saturating_mul(v.into()))
+			// Added by hand until the next benchmark run: per pool, the slash lock and an
+			// unpaid-slash entry (r:2 w:2).
+			.saturating_add(Weight::from_parts(15_000_000, 5_200).saturating_mul(v.into()))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(v.into())))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(v.into())))
+	}
+	/// Not benchmarked yet: the incident record and budget record (r:2 w:2) and the deposit
+	/// release (`Balances::Holds`, `System::Account`: r:2 w:2), priced like `veto_slash`.
+	fn prune_incident() -> Weight {
+		Weight::from_parts(48_147_000, 4587)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 }
 
@@ -210,7 +242,11 @@ impl WeightInfo for () {
 	/// Storage: `Slashing::PendingSlashes` (r:0 w:1)
 	/// Proof: `Slashing::PendingSlashes` (`max_values`: None, `max_size`: Some(1122), added: 3597, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[0, 1024]`.
-	fn request_slash(e: u32, ) -> Weight {
+	/// Added by hand until the next benchmark run: the deposit hold (`Balances::Holds`,
+	/// `System::Account`: r:2 w:2), `Slashing::SlashBudgets` (r:1 w:1) and, per pool `v` of
+	/// the basis, `Restaking::PoolSlashLocks` (r:1 w:1) and the first lock's pruning of
+	/// `Restaking::Vaults` and `Restaking::Pools` (r:2 w:1), priced at 20 µs each.
+	fn request_slash(e: u32, v: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `730`
 		//  Estimated: `3991`
@@ -218,8 +254,12 @@ impl WeightInfo for () {
 		Weight::from_parts(65_893_433, 3991)
 			// Standard Error: 81
 			.saturating_add(Weight::from_parts(1_036, 0).saturating_mul(e.into()))
-			.saturating_add(RocksDbWeight::get().reads(7_u64))
-			.saturating_add(RocksDbWeight::get().writes(5_u64))
+			.saturating_add(Weight::from_parts(30_000_000, 0))
+			.saturating_add(Weight::from_parts(20_000_000, 6_000).saturating_mul(v.into()))
+			.saturating_add(RocksDbWeight::get().reads(10_u64))
+			.saturating_add(RocksDbWeight::get().writes(8_u64))
+			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(v.into())))
+			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(v.into())))
 	}
 	/// Storage: `Slashing::PendingSlashes` (r:1 w:1)
 	/// Proof: `Slashing::PendingSlashes` (`max_values`: None, `max_size`: Some(1122), added: 3597, mode: `MaxEncodedLen`)
@@ -231,14 +271,20 @@ impl WeightInfo for () {
 	/// Proof: `Slashing::SlashesDueAt` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
 	/// Storage: `Slashing::Incidents` (r:0 w:1)
 	/// Proof: `Slashing::Incidents` (`max_values`: None, `max_size`: Some(117), added: 2592, mode: `MaxEncodedLen`)
-	fn veto_slash() -> Weight {
+	/// Added by hand until the next benchmark run: `Slashing::SlashBudgets` (r:1 w:1) and,
+	/// per pool `v`, `Restaking::PoolSlashLocks` (r:1 w:1), priced at 10 µs each.
+	fn veto_slash(v: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1706`
 		//  Estimated: `4587`
 		// Minimum execution time: 35_363_000 picoseconds.
 		Weight::from_parts(38_147_000, 4587)
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
-			.saturating_add(RocksDbWeight::get().writes(4_u64))
+			.saturating_add(Weight::from_parts(10_000_000, 0))
+			.saturating_add(Weight::from_parts(10_000_000, 2_600).saturating_mul(v.into()))
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
+			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(v.into())))
+			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(v.into())))
 	}
 	/// Storage: `Slashing::PendingSlashes` (r:1 w:1)
 	/// Proof: `Slashing::PendingSlashes` (`max_values`: None, `max_size`: Some(1122), added: 3597, mode: `MaxEncodedLen`)
@@ -276,6 +322,11 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(v.into())))
 			.saturating_add(Weight::from_parts(0, 3334).saturating_mul(v.into()))
+			// Added by hand until the next benchmark run: per pool, the slash lock and an
+			// unpaid-slash entry (r:2 w:2).
+			.saturating_add(Weight::from_parts(15_000_000, 5_200).saturating_mul(v.into()))
+			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(v.into())))
+			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(v.into())))
 	}
 	/// Storage: `Slashing::SlashesDueAt` (r:1 w:0)
 	/// Proof: `Slashing::SlashesDueAt` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
@@ -329,5 +380,17 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(v.into())))
 			.saturating_add(Weight::from_parts(0, 3597).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 3334).saturating_mul(v.into()))
+			// Added by hand until the next benchmark run: per pool, the slash lock and an
+			// unpaid-slash entry (r:2 w:2).
+			.saturating_add(Weight::from_parts(15_000_000, 5_200).saturating_mul(v.into()))
+			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(v.into())))
+			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(v.into())))
+	}
+	/// Not benchmarked yet: the incident record and budget record (r:2 w:2) and the deposit
+	/// release (`Balances::Holds`, `System::Account`: r:2 w:2), priced like `veto_slash`.
+	fn prune_incident() -> Weight {
+		Weight::from_parts(48_147_000, 4587)
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 }

@@ -16,6 +16,9 @@ use frame_support::traits::ConstU32;
 parameter_types! {
 	/// Native deposit held from the owner of an AVS while it is registered.
 	pub const AvsDeposit: Balance = 10 * UNIT;
+	/// Native deposit held from an operator for each of its opt-ins to an AVS, released when
+	/// the opt-in is removed: filling an AVS's operator slots costs one deposit per slot.
+	pub const OptInDeposit: Balance = UNIT;
 	/// Shortest veto window of an AVS.
 	pub const AvsMinVetoWindow: BlockNumber = 2;
 	/// Longest veto window of an AVS: below the restaking pallet's `MinWithdrawalDelay`.
@@ -45,6 +48,7 @@ impl pallet_avs_registry::Config for Runtime {
 	type NativeBalance = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type AvsDeposit = AvsDeposit;
+	type OptInDeposit = OptInDeposit;
 	type MaxMetadataLen = ConstU32<256>;
 	type MaxVaultsPerAvs = ConstU32<8>;
 	type MaxOperatorsPerAvs = ConstU32<64>;

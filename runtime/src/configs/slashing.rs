@@ -2,7 +2,9 @@
 //!
 //! Slash requests of an AVS wait for the AVS's own veto window (set in the AVS registry) and
 //! are then executed automatically in `on_initialize`, at most
-//! [`MaxAutoSlashExecutionsPerBlock`] per block (leftovers are executable by anyone).
+//! [`MaxAutoSlashExecutionsPerBlock`] per block (leftovers are executable by anyone). Every
+//! request holds [`SlashRequestDeposit`] from the slasher until its incident record is pruned,
+//! [`MaxIncidentAge`] after the incident.
 
 use super::*;
 
@@ -12,8 +14,15 @@ parameter_types! {
 	pub const MaxSlashEvidenceLen: u32 = 1024;
 	/// Pending slash requests one AVS may have at a time.
 	pub const MaxPendingSlashesPerAvs: u32 = 64;
-	/// Slash requests whose veto window may end in the same block.
-	pub const MaxSlashesDuePerBlock: u32 = 64;
+	/// Native deposit of a slash request: pays for the request, its due-queue entry, its
+	/// incident record and budget record (about 1.3 KiB with the longest evidence).
+	pub const SlashRequestDeposit: Balance = UNIT;
+	/// Incidents older than this (in blocks) cannot be reported; their records are pruned
+	/// after it. Longer than the longest veto window and opt-out-delay-scale: a day.
+	pub const MaxIncidentAge: BlockNumber = DAYS;
+	/// Budget window of an incident family: the requests of one AVS against one operator in
+	/// this many blocks take at most the AVS's `max_slash` together.
+	pub const SlashBudgetWindow: BlockNumber = DAYS;
 	/// Due slashes executed automatically per block. Each execution slashes up to
 	/// `MaxVaultsPerAvs` pools, so this bounds `on_initialize`'s weight.
 	pub const MaxAutoSlashExecutionsPerBlock: u32 = 8;
@@ -23,10 +32,14 @@ impl pallet_slashing::Config for Runtime {
 	type Balance = Balance;
 	type Restaking = RestakingLedger;
 	type Avs = AvsRegistry;
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type RequestDeposit = SlashRequestDeposit;
 	type MaxEvidenceLen = MaxSlashEvidenceLen;
 	type MaxPendingSlashesPerAvs = MaxPendingSlashesPerAvs;
-	type MaxSlashesDuePerBlock = MaxSlashesDuePerBlock;
 	type MaxAutoExecutionsPerBlock = MaxAutoSlashExecutionsPerBlock;
+	type MaxIncidentAge = MaxIncidentAge;
+	type SlashBudgetWindow = SlashBudgetWindow;
 	type WeightInfo = pallet_slashing::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = benchmark_helper::SlashingBenchmarkHelper;

@@ -34,3 +34,28 @@ fn try_state_detects_broken_indices() {
 		assert_ok!(AvsRegistry::do_try_state());
 	});
 }
+
+#[test]
+fn try_state_detects_broken_opt_in_deposits() {
+	use frame_support::traits::{fungible::MutateHold, tokens::Precision};
+	ExtBuilder::default().build_and_execute(|| {
+		let avs = avs_with_operator();
+		assert_ok!(AvsRegistry::do_try_state());
+		// A deposit without an opt-in (even though the funds are on hold).
+		let reason = HoldReason::OptIn.into();
+		assert_ok!(Balances::hold(&reason, &OPERATOR_B, OPT_IN_DEPOSIT));
+		OptInDeposits::<Test>::insert(avs, OPERATOR_B, OPT_IN_DEPOSIT);
+		assert!(AvsRegistry::do_try_state().is_err());
+		OptInDeposits::<Test>::remove(avs, OPERATOR_B);
+		assert_ok!(Balances::release(&reason, &OPERATOR_B, OPT_IN_DEPOSIT, Precision::Exact));
+		assert_ok!(AvsRegistry::do_try_state());
+		// A zero deposit is not recorded.
+		OptInDeposits::<Test>::insert(avs, OPERATOR_A, 0);
+		assert!(AvsRegistry::do_try_state().is_err());
+		// More recorded than on hold.
+		OptInDeposits::<Test>::insert(avs, OPERATOR_A, OPT_IN_DEPOSIT + 1);
+		assert!(AvsRegistry::do_try_state().is_err());
+		OptInDeposits::<Test>::insert(avs, OPERATOR_A, OPT_IN_DEPOSIT);
+		assert_ok!(AvsRegistry::do_try_state());
+	});
+}

@@ -4,16 +4,18 @@
 //!
 //! This module holds the helpers the test files share; one file per concern:
 //! [`registration`] (AVS lifecycle), [`opt_in`] (operators joining and leaving),
-//! [`allocations`] (allocation rules), [`inspect`] (the `AvsInspect` view), [`invariants`]
-//! (`integrity_test`, `try_state`) and [`queries`] (runtime-API queries).
+//! [`removal`] (the owner removing operators, the Sybil fill), [`deposits`] (the opt-in
+//! deposit on every path), [`allocations`] (allocation rules), [`inspect`] (the `AvsInspect`
+//! view), [`invariants`] (`integrity_test`, `try_state`) and [`queries`] (runtime-API
+//! queries).
 
 use crate::{
 	mock::*,
 	traits::AvsInspect,
 	types::{AvsId, SlashDestination, VaultId},
 	Allocations, AvsOperators, AvsStatus, Avss, Error, Event, HoldReason, NextAvsId, OperatorAvs,
-	OptInStatus, OptIns, PendingIncrease, PoolAllocationTotal, SlashableDecrease, VaultAllocation,
-	VaultAllocationCount,
+	OptInDeposits, OptInStatus, OptIns, PendingIncrease, PoolAllocationTotal, SlashableDecrease,
+	VaultAllocation, VaultAllocationCount,
 };
 use frame_support::{
 	assert_noop, assert_ok,
@@ -28,6 +30,32 @@ fn percent(value: u32) -> Perbill {
 
 fn held(who: AccountId) -> Balance {
 	Balances::balance_on_hold(&HoldReason::AvsRegistration.into(), &who)
+}
+
+/// Native funds of `who` on hold for opt-in deposits.
+fn opt_in_held(who: AccountId) -> Balance {
+	Balances::balance_on_hold(&HoldReason::OptIn.into(), &who)
+}
+
+/// The `OptInDepositReleased` events so far, as (AVS, operator, amount).
+fn deposits_released() -> Vec<(AvsId, AccountId, Balance)> {
+	System::events()
+		.into_iter()
+		.filter_map(|record| match record.event {
+			RuntimeEvent::AvsRegistry(Event::OptInDepositReleased { avs, operator, amount }) =>
+				Some((avs, operator, amount)),
+			_ => None,
+		})
+		.collect()
+}
+
+/// A fresh default AVS of `OWNER` that requires approval, with `OPERATOR_A` pending.
+fn gated_avs_with_pending_operator() -> AvsId {
+	let mut config = default_config();
+	config.requires_approval = true;
+	let avs = register(OWNER, config);
+	assert_ok!(AvsRegistry::opt_in(signed(OPERATOR_A), avs));
+	avs
 }
 
 fn signed(who: AccountId) -> RuntimeOrigin {
@@ -57,8 +85,10 @@ fn active(avs: AvsId, operator: AccountId) -> Vec<(VaultId, Perbill)> {
 }
 
 mod allocations;
+mod deposits;
 mod inspect;
 mod invariants;
 mod opt_in;
 mod queries;
 mod registration;
+mod removal;

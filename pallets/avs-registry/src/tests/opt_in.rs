@@ -149,14 +149,6 @@ mod opt_in {
 mod approve_and_reject {
 	use super::*;
 
-	fn gated_avs_with_pending_operator() -> AvsId {
-		let mut config = default_config();
-		config.requires_approval = true;
-		let avs = register(OWNER, config);
-		assert_ok!(AvsRegistry::opt_in(signed(OPERATOR_A), avs));
-		avs
-	}
-
 	#[test]
 	fn approve_opts_the_operator_in() {
 		ExtBuilder::default().build_and_execute(|| {

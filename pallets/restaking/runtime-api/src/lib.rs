@@ -341,7 +341,9 @@ pub enum SlashState {
 	/// The veto window has ended: anyone can execute it.
 	Executable,
 	/// The veto window has ended but the operator is no longer slashable by the AVS:
-	/// execution would cancel it.
+	/// execution would cancel it. Not returned by runtimes with spec version 102 or later (a
+	/// request keeps its basis and is always executed or vetoed); kept so that the encoding
+	/// and JSON of the other states stay as they were.
 	WillBeCancelled,
 }
 

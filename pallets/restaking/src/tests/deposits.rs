@@ -53,6 +53,7 @@ fn deposit_after_a_slash_mints_at_the_pool_rate() {
 			NATIVE_VAULT,
 			&OPERATOR_A,
 			Perbill::from_percent(50),
+			System::block_number(),
 			&SlashDestination::Burn
 		));
 		// 500 stake for 1_000 shares: 300 buys 600 shares.
@@ -166,6 +167,7 @@ fn deposit_into_a_pool_slashed_to_zero_fails() {
 			NATIVE_VAULT,
 			&OPERATOR_A,
 			Perbill::one(),
+			System::block_number(),
 			&SlashDestination::Burn
 		));
 		assert_eq!(pool(NATIVE_VAULT, OPERATOR_A).active_stake, 0);

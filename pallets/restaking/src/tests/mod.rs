@@ -7,7 +7,7 @@ use crate::{
 	traits::{RestakingInspect, RestakingRewards, RestakingSlash},
 	types::*,
 	Error, Event, HoldReason, NextVaultId, Operators, PendingWithdrawals, Pools, Positions,
-	StakerPools, Vaults, WithdrawalBuckets,
+	StakerPools, UnpaidSlashes, Vaults, WithdrawalBuckets,
 };
 use frame_support::{
 	assert_noop, assert_ok,

@@ -73,6 +73,7 @@ fn staker_position_values_follow_the_pool_rate() {
 			NATIVE_VAULT,
 			&OPERATOR_A,
 			Perbill::from_percent(10),
+			System::block_number(),
 			&SlashDestination::Burn,
 		));
 
@@ -122,6 +123,7 @@ fn pending_withdrawal_values_pay_the_post_slash_rate() {
 			NATIVE_VAULT,
 			&OPERATOR_A,
 			Perbill::from_percent(10),
+			System::block_number(),
 			&SlashDestination::Burn,
 		));
 		let matures_at = vault(NATIVE_VAULT).maturity_of(3);

@@ -71,6 +71,7 @@ fn rewards_survive_deposits_and_slashes() {
 			NATIVE_VAULT,
 			&OPERATOR_A,
 			Perbill::from_percent(50),
+			System::block_number(),
 			&SlashDestination::Burn
 		));
 		assert_ok!(Restaking::credit_pool_reward(NATIVE_VAULT, &OPERATOR_A, REWARD_ASSET, 100));

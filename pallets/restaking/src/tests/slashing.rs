@@ -15,6 +15,7 @@ fn slash_hits_active_stake_and_live_buckets_only() {
 			NATIVE_VAULT,
 			&OPERATOR_A,
 			Perbill::from_percent(50),
+			System::block_number(),
 			&SlashDestination::Burn,
 		)
 		.unwrap();
@@ -59,6 +60,7 @@ fn slash_to_an_account_moves_the_collateral() {
 			ASSET_VAULT,
 			&OPERATOR_A,
 			Perbill::from_percent(20),
+			System::block_number(),
 			&SlashDestination::Account(CHARLIE),
 		)
 		.unwrap();
@@ -69,21 +71,226 @@ fn slash_to_an_account_moves_the_collateral() {
 }
 
 #[test]
-fn slash_that_cannot_move_collateral_changes_nothing() {
+fn slash_that_cannot_move_collateral_is_kept_as_unpaid() {
 	ExtBuilder::default().build_and_execute(|| {
 		deposit(ALICE, ASSET_VAULT, OPERATOR_A, 1_000);
-		let before = storage_snapshot();
-		// 2 units cannot open an asset account (minimum balance 3).
-		assert_noop!(
+		let issuance = Assets::total_issuance(ASSET_ID);
+		// 2 units cannot open an asset account (minimum balance 3): the pool is still cut.
+		let nobody = SlashDestination::Account(NOBODY);
+		assert_eq!(
 			Restaking::slash_pool(
 				ASSET_VAULT,
 				&OPERATOR_A,
 				Perbill::from_rational(2u32, 1_000u32),
-				&SlashDestination::Account(NOBODY),
+				System::block_number(),
+				&nobody,
 			),
+			Ok(2)
+		);
+		System::assert_has_event(
+			RestakingEvent::SlashPayoutDeferred {
+				vault: ASSET_VAULT,
+				destination: nobody.clone(),
+				amount: 2,
+				reason: TokenError::BelowMinimum.into(),
+			}
+			.into(),
+		);
+		assert_eq!(pool(ASSET_VAULT, OPERATOR_A).active_stake, 998);
+		assert_eq!(vault(ASSET_VAULT).total_stake, 998);
+		assert_eq!(UnpaidSlashes::<Test>::get(ASSET_VAULT, &nobody), 2);
+		// The collateral has not left the vault account.
+		assert_eq!(asset_balance(Restaking::vault_account(ASSET_VAULT)), ASSET_MIN_BALANCE + 1_000);
+		// A second slash to the same beneficiary adds up (1% of 998 = 9), above the minimum
+		// balance: now it can be paid.
+		assert_ok!(Restaking::slash_pool(
+			ASSET_VAULT,
+			&OPERATOR_A,
+			Perbill::from_percent(1),
+			System::block_number(),
+			&nobody,
+		));
+		assert_eq!(UnpaidSlashes::<Test>::get(ASSET_VAULT, &nobody), 2 + 9);
+		// NOBODY has no account to hold a non-sufficient asset yet: paying fails, nothing
+		// changes; once it has one, anyone can pay.
+		assert_noop!(
+			Restaking::pay_unpaid_slash(
+				RuntimeOrigin::signed(CHARLIE),
+				ASSET_VAULT,
+				nobody.clone()
+			),
+			TokenError::CannotCreate
+		);
+		assert_ok!(<Balances as frame_support::traits::fungible::Mutate<_>>::mint_into(
+			&NOBODY, 100
+		));
+		assert_ok!(Restaking::pay_unpaid_slash(
+			RuntimeOrigin::signed(CHARLIE),
+			ASSET_VAULT,
+			nobody.clone()
+		));
+		System::assert_last_event(
+			RestakingEvent::UnpaidSlashPaid {
+				vault: ASSET_VAULT,
+				destination: nobody.clone(),
+				amount: 11,
+			}
+			.into(),
+		);
+		assert_eq!(asset_balance(NOBODY), 11);
+		assert_eq!(Assets::total_issuance(ASSET_ID), issuance);
+		assert!(!UnpaidSlashes::<Test>::contains_key(ASSET_VAULT, &nobody));
+	});
+}
+
+#[test]
+fn pay_unpaid_slash_errors_change_nothing() {
+	ExtBuilder::default().build_and_execute(|| {
+		deposit(ALICE, ASSET_VAULT, OPERATOR_A, 1_000);
+		let nobody = SlashDestination::Account(NOBODY);
+		assert_noop!(
+			Restaking::pay_unpaid_slash(RuntimeOrigin::signed(CHARLIE), 9, nobody.clone()),
+			Error::<Test>::VaultNotFound
+		);
+		assert_noop!(
+			Restaking::pay_unpaid_slash(
+				RuntimeOrigin::signed(CHARLIE),
+				ASSET_VAULT,
+				nobody.clone()
+			),
+			Error::<Test>::NoUnpaidSlash
+		);
+		assert_ok!(Restaking::slash_pool(
+			ASSET_VAULT,
+			&OPERATOR_A,
+			Perbill::from_rational(2u32, 1_000u32),
+			System::block_number(),
+			&nobody,
+		));
+		assert_noop!(
+			Restaking::pay_unpaid_slash(RuntimeOrigin::signed(CHARLIE), ASSET_VAULT, nobody),
 			TokenError::BelowMinimum
 		);
+	});
+}
+
+#[test]
+fn a_slash_lock_freezes_the_pool_shares() {
+	ExtBuilder::default().build_and_execute(|| {
+		deposit(ALICE, NATIVE_VAULT, OPERATOR_A, 1_000);
+		queue(ALICE, NATIVE_VAULT, OPERATOR_A, 200); // bucket 3, matures at 30
+		assert_ok!(Restaking::lock_for_slash(NATIVE_VAULT, &OPERATOR_A));
+		assert_ok!(Restaking::lock_for_slash(NATIVE_VAULT, &OPERATOR_A));
+		assert_eq!(Restaking::pending_slashes(NATIVE_VAULT, &OPERATOR_A), 2);
+		let before = storage_snapshot();
+		assert_noop!(
+			Restaking::deposit(RuntimeOrigin::signed(BOB), NATIVE_VAULT, OPERATOR_A, 100),
+			Error::<Test>::PoolSlashPending
+		);
+		assert_noop!(
+			Restaking::queue_withdrawal(RuntimeOrigin::signed(ALICE), NATIVE_VAULT, OPERATOR_A, 1),
+			Error::<Test>::PoolSlashPending
+		);
+		assert_noop!(
+			Restaking::redelegate(
+				RuntimeOrigin::signed(ALICE),
+				NATIVE_VAULT,
+				OPERATOR_A,
+				OPERATOR_B,
+				1
+			),
+			Error::<Test>::PoolSlashPending
+		);
 		assert_eq!(changed_keys(&before, &storage_snapshot()), 0);
+		run_to_block(30);
+		// The bucket has matured, but the pending slash may still take it.
+		assert_noop!(
+			Restaking::complete_withdrawal(RuntimeOrigin::signed(ALICE), 0),
+			Error::<Test>::PoolSlashPending
+		);
+		// Other pools of the vault are not affected.
+		deposit(BOB, NATIVE_VAULT, OPERATOR_B, 100);
+
+		Restaking::unlock_after_slash(NATIVE_VAULT, &OPERATOR_A);
+		assert!(Restaking::is_slash_locked(NATIVE_VAULT, &OPERATOR_A));
+		Restaking::unlock_after_slash(NATIVE_VAULT, &OPERATOR_A);
+		assert!(!Restaking::is_slash_locked(NATIVE_VAULT, &OPERATOR_A));
+		assert_ok!(Restaking::complete_withdrawal(RuntimeOrigin::signed(ALICE), 0));
+		deposit(BOB, NATIVE_VAULT, OPERATOR_A, 100);
+	});
+}
+
+#[test]
+fn a_bucket_live_at_the_request_is_slashed_after_it_matured() {
+	ExtBuilder::default().build_and_execute(|| {
+		deposit(ALICE, NATIVE_VAULT, OPERATOR_A, 1_000);
+		queue(ALICE, NATIVE_VAULT, OPERATOR_A, 200); // bucket 3, matures at 30
+		run_to_block(25);
+		queue(ALICE, NATIVE_VAULT, OPERATOR_A, 200); // bucket 5, matures at 50
+											   // Requested at 28: both buckets are live.
+		run_to_block(28);
+		assert_ok!(Restaking::lock_for_slash(NATIVE_VAULT, &OPERATOR_A));
+		// Executed at 40: bucket 3 matured in the veto window, it is still cut.
+		run_to_block(40);
+		assert_eq!(
+			Restaking::pool_stake(NATIVE_VAULT, &OPERATOR_A),
+			PoolStake { active: 600, withdrawing: 400 }
+		);
+		let slashed = Restaking::slash_pool(
+			NATIVE_VAULT,
+			&OPERATOR_A,
+			Perbill::from_percent(50),
+			28,
+			&SlashDestination::Burn,
+		)
+		.unwrap();
+		assert_eq!(slashed, 300 + 100 + 100);
+		Restaking::unlock_after_slash(NATIVE_VAULT, &OPERATOR_A);
+		let before = native_balance(ALICE);
+		assert_ok!(Restaking::complete_withdrawal(RuntimeOrigin::signed(ALICE), 0));
+		assert_eq!(native_balance(ALICE) - before, 100);
+	});
+}
+
+#[test]
+fn a_bucket_matured_before_the_request_is_not_slashed() {
+	ExtBuilder::default().build_and_execute(|| {
+		deposit(ALICE, NATIVE_VAULT, OPERATOR_A, 1_000);
+		queue(ALICE, NATIVE_VAULT, OPERATOR_A, 200); // bucket 3, matures at 30
+		run_to_block(20);
+		// A first request at 20 freezes the live list with bucket 3 in it.
+		assert_ok!(Restaking::lock_for_slash(NATIVE_VAULT, &OPERATOR_A));
+		run_to_block(35);
+		// A second request at 35: bucket 3 had matured, it is not this request's to take.
+		assert_ok!(Restaking::lock_for_slash(NATIVE_VAULT, &OPERATOR_A));
+		run_to_block(40);
+		assert_eq!(
+			Restaking::slash_pool(
+				NATIVE_VAULT,
+				&OPERATOR_A,
+				Perbill::from_percent(50),
+				35,
+				&SlashDestination::Burn,
+			),
+			Ok(400)
+		);
+		assert_eq!(
+			WithdrawalBuckets::<Test>::get((NATIVE_VAULT, OPERATOR_A, 3)).unwrap().stake,
+			200
+		);
+		// The first request (made at 20) still takes it.
+		assert_eq!(
+			Restaking::slash_pool(
+				NATIVE_VAULT,
+				&OPERATOR_A,
+				Perbill::from_percent(50),
+				20,
+				&SlashDestination::Burn,
+			),
+			Ok(200 + 100)
+		);
+		Restaking::unlock_after_slash(NATIVE_VAULT, &OPERATOR_A);
+		Restaking::unlock_after_slash(NATIVE_VAULT, &OPERATOR_A);
 	});
 }
 
@@ -91,7 +298,13 @@ fn slash_that_cannot_move_collateral_changes_nothing() {
 fn slash_of_missing_vault_or_pool() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_noop!(
-			Restaking::slash_pool(9, &OPERATOR_A, Perbill::one(), &SlashDestination::Burn),
+			Restaking::slash_pool(
+				9,
+				&OPERATOR_A,
+				Perbill::one(),
+				System::block_number(),
+				&SlashDestination::Burn
+			),
 			Error::<Test>::VaultNotFound
 		);
 		assert_eq!(
@@ -99,6 +312,7 @@ fn slash_of_missing_vault_or_pool() {
 				NATIVE_VAULT,
 				&OPERATOR_A,
 				Perbill::one(),
+				System::block_number(),
 				&SlashDestination::Burn
 			),
 			Ok(0)
@@ -119,6 +333,7 @@ fn queue_withdrawal_during_a_pending_slash_does_not_escape_it() {
 			NATIVE_VAULT,
 			&OPERATOR_A,
 			Perbill::from_percent(30),
+			System::block_number(),
 			&SlashDestination::Burn
 		));
 		run_to_block(30);
@@ -147,6 +362,7 @@ fn slash_changed_keys(delegators: AccountId) -> usize {
 			NATIVE_VAULT,
 			&OPERATOR_A,
 			Perbill::from_percent(10),
+			System::block_number(),
 			&SlashDestination::Burn
 		));
 		changed = changed_keys(&before, &storage_snapshot());

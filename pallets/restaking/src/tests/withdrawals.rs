@@ -126,6 +126,7 @@ fn queue_withdrawal_fails_into_a_bucket_slashed_to_zero() {
 			NATIVE_VAULT,
 			&OPERATOR_A,
 			Perbill::one(),
+			System::block_number(),
 			&SlashDestination::Burn
 		));
 		queue(ALICE, NATIVE_VAULT, OPERATOR_A, 500); // worthless: burned
@@ -208,6 +209,7 @@ fn completion_pays_the_post_slash_rate_and_the_last_share_takes_the_rest() {
 			NATIVE_VAULT,
 			&OPERATOR_A,
 			Perbill::from_percent(10),
+			System::block_number(),
 			&SlashDestination::Burn,
 		)
 		.unwrap();

@@ -45,13 +45,10 @@ fn execute_slash_cuts_every_allocated_pool_and_pays_the_beneficiary() {
 		assert_eq!(balance(STETH_ASSET, vault_account(STETH_VAULT)), 450);
 		// Sent to the beneficiary, not burned.
 		assert_eq!(NativeAndAssets::total_issuance(NATIVE), issuance);
-		assert_eq!(
-			Incidents::<Test>::get((AVS, OPERATOR, incident(1))),
-			Some(IncidentStatus::Executed)
-		);
+		assert_eq!(incident_status(AVS, 1), Some(IncidentStatus::Executed));
 		assert!(PendingSlashes::<Test>::get(slash_id).is_none());
 		assert_eq!(PendingSlashCount::<Test>::get(AVS), 0);
-		assert!(!SlashesDueAt::<Test>::contains_key(1 + VETO_WINDOW));
+		assert_eq!(SlashesDueAt::<Test>::iter_prefix(1 + VETO_WINDOW).count(), 0);
 	});
 }
 
@@ -66,6 +63,7 @@ fn execute_slash_burns_when_the_destination_is_burn() {
 			OPERATOR,
 			Perbill::from_percent(100),
 			incident(1),
+			System::block_number(),
 			vec![],
 		));
 		let issuance = NativeAndAssets::total_issuance(NATIVE);
@@ -138,36 +136,42 @@ fn execute_slash_propagates_ledger_errors_and_changes_nothing() {
 }
 
 #[test]
-fn slash_is_cancelled_when_the_operator_is_no_longer_slashable() {
+fn slash_executes_after_the_operator_stopped_being_slashable() {
 	ExtBuilder::build_and_execute(|| {
 		let slash_id = request(1);
-		// The operator opted out; its delay ends before the veto window does.
+		// The operator opted out; its delay ends before the veto window does. The request was
+		// made while it was slashable, so it keeps its basis.
 		opt_out(AVS, OPERATOR, 5);
 		run_to_block(1 + VETO_WINDOW);
-		System::assert_has_event(
-			Event::SlashCancelled { slash_id, reason: CancelReason::OperatorNoLongerSlashable }
-				.into(),
-		);
-		assert_eq!(
-			Incidents::<Test>::get((AVS, OPERATOR, incident(1))),
-			Some(IncidentStatus::Cancelled)
-		);
+		assert_eq!(incident_status(AVS, 1), Some(IncidentStatus::Executed));
 		assert!(PendingSlashes::<Test>::get(slash_id).is_none());
-		assert_eq!(MockPools::get((NATIVE_VAULT, OPERATOR)).unwrap().active, 1_000);
+		assert_eq!(MockPools::get((NATIVE_VAULT, OPERATOR)).unwrap().active, 950);
+		assert_eq!(MockLocks::get((NATIVE_VAULT, OPERATOR)), 0);
 	});
 }
 
 #[test]
-fn slash_is_cancelled_when_the_avs_is_gone() {
+fn slash_executes_with_the_snapshot_after_the_avs_is_gone_or_changed() {
 	ExtBuilder::build_and_execute(|| {
 		let slash_id = request(1);
+		let beneficiary = balance(NATIVE, BENEFICIARY);
+		// The owner rewrites the rules: burn, no resolver, and zero allocations; then the AVS
+		// disappears altogether. None of it changes the pending request.
+		MockAvsParams::mutate(AVS, |params| {
+			let params = params.as_mut().unwrap();
+			params.destination = SlashDestination::Burn;
+			params.resolver = None;
+		});
+		MockAllocations::remove((AVS, OPERATOR));
+		assert_noop!(
+			Slashing::veto_slash(RuntimeOrigin::signed(ANYONE), slash_id),
+			Error::<Test>::NotResolver
+		);
 		MockAvsParams::remove(AVS);
 		System::set_block_number(1 + VETO_WINDOW);
 		assert_ok!(Slashing::execute_slash(RuntimeOrigin::signed(ANYONE), slash_id));
-		System::assert_last_event(
-			Event::SlashCancelled { slash_id, reason: CancelReason::AvsNotFound }.into(),
-		);
-		assert_eq!(MockPools::get((NATIVE_VAULT, OPERATOR)).unwrap().active, 1_000);
+		assert_eq!(MockPools::get((NATIVE_VAULT, OPERATOR)).unwrap().active, 950);
+		assert_eq!(balance(NATIVE, BENEFICIARY), beneficiary + 60);
 	});
 }
 

@@ -1,8 +1,8 @@
 //! Unit tests of the slashing pallet against the mock ledger and registry (see `mock.rs`).
 
 use crate::{
-	mock::*, types::*, Error, Event, Incidents, NextSlashId, PendingSlashCount, PendingSlashes,
-	SlashesDueAt,
+	mock::*, types::*, Error, Event, HoldReason, Incidents, NextSlashId, PendingSlashCount,
+	PendingSlashes, SlashBudgets, SlashesDueAt,
 };
 use frame_support::{
 	assert_noop, assert_ok,
@@ -16,8 +16,19 @@ fn incident(n: u8) -> H256 {
 	H256::repeat_byte(n)
 }
 
+/// Status of the record of incident `n` of `OPERATOR` reported by `avs`.
+fn incident_status(avs: pallet_avs_registry::types::AvsId, n: u8) -> Option<IncidentStatus> {
+	Incidents::<Test>::get((avs, OPERATOR, incident(n))).map(|record| record.status)
+}
+
 fn balance(asset: AssetKind, who: AccountId) -> Balance {
 	NativeAndAssets::balance(asset, &who)
+}
+
+/// Native balance of `who` held for slash requests.
+fn held(who: AccountId) -> Balance {
+	use frame_support::traits::fungible::InspectHold;
+	Balances::balance_on_hold(&RuntimeHoldReason::Slashing(HoldReason::SlashRequest), &who)
 }
 
 const NATIVE: AssetKind = NativeOrWithId::Native;
@@ -32,12 +43,15 @@ fn request(n: u8) -> SlashId {
 		OPERATOR,
 		Perbill::from_percent(10),
 		incident(n),
+		System::block_number(),
 		b"evidence".to_vec(),
 	));
 	slash_id
 }
 
+mod adversarial;
 mod execute;
+mod incidents;
 mod on_initialize;
 mod queries;
 mod request;

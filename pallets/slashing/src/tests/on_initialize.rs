@@ -10,11 +10,14 @@ fn on_initialize_executes_due_slashes_up_to_the_limit() {
 		request(3);
 		let due_block = 1 + VETO_WINDOW;
 		run_to_block(due_block);
-		// MaxAutoExecutionsPerBlock = 2: the first two ran, the third is left over.
-		assert!(PendingSlashes::<Test>::get(0).is_none());
-		assert!(PendingSlashes::<Test>::get(1).is_none());
-		assert!(PendingSlashes::<Test>::get(2).is_some());
-		assert_eq!(SlashesDueAt::<Test>::get(due_block).to_vec(), vec![2]);
+		// MaxAutoExecutionsPerBlock = 2: two ran, one is left over.
+		let left: Vec<SlashId> = PendingSlashes::<Test>::iter_keys().collect();
+		assert_eq!(left.len(), 1);
+		let left = left[0];
+		assert_eq!(
+			SlashesDueAt::<Test>::iter_key_prefix(due_block).collect::<Vec<_>>(),
+			vec![left]
+		);
 		let executed = slashing_events()
 			.into_iter()
 			.filter(|event| matches!(event, Event::SlashExecuted { .. }))
@@ -22,9 +25,9 @@ fn on_initialize_executes_due_slashes_up_to_the_limit() {
 		assert_eq!(executed, 2);
 		// Later blocks do not pick it up; anyone can execute it.
 		run_to_block(due_block + 3);
-		assert!(PendingSlashes::<Test>::get(2).is_some());
-		assert_ok!(Slashing::execute_slash(RuntimeOrigin::signed(ANYONE), 2));
-		assert!(!SlashesDueAt::<Test>::contains_key(due_block));
+		assert!(PendingSlashes::<Test>::get(left).is_some());
+		assert_ok!(Slashing::execute_slash(RuntimeOrigin::signed(ANYONE), left));
+		assert_eq!(SlashesDueAt::<Test>::iter_prefix(due_block).count(), 0);
 		// Three successive 5% cuts of the native pool (rounded down): 1000 → 950 → 903 → 858.
 		assert_eq!(MockPools::get((NATIVE_VAULT, OPERATOR)).unwrap().active, 858);
 	});
@@ -84,16 +87,26 @@ fn try_state_detects_inconsistencies() {
 	ExtBuilder::build().execute_with(|| {
 		let slash_id = request(1);
 		assert!(Slashing::do_try_state().is_ok());
-		SlashesDueAt::<Test>::remove(1 + VETO_WINDOW);
+		SlashesDueAt::<Test>::remove(1 + VETO_WINDOW, slash_id);
 		assert!(Slashing::do_try_state().is_err());
-		SlashesDueAt::<Test>::insert(
-			1 + VETO_WINDOW,
-			frame_support::BoundedVec::truncate_from(vec![slash_id]),
-		);
+		SlashesDueAt::<Test>::insert(1 + VETO_WINDOW, slash_id, ());
 		PendingSlashCount::<Test>::insert(AVS, 2);
 		assert!(Slashing::do_try_state().is_err());
 		PendingSlashCount::<Test>::insert(AVS, 1);
-		Incidents::<Test>::insert((AVS, OPERATOR, incident(1)), IncidentStatus::Executed);
+		assert!(Slashing::do_try_state().is_ok());
+		MockLocks::remove((NATIVE_VAULT, OPERATOR));
+		assert!(Slashing::do_try_state().is_err());
+		MockLocks::insert((NATIVE_VAULT, OPERATOR), 1);
+		SlashBudgets::<Test>::mutate(AVS, OPERATOR, |budget| {
+			budget.as_mut().unwrap().incidents = 2
+		});
+		assert!(Slashing::do_try_state().is_err());
+		SlashBudgets::<Test>::mutate(AVS, OPERATOR, |budget| {
+			budget.as_mut().unwrap().incidents = 1
+		});
+		Incidents::<Test>::mutate((AVS, OPERATOR, incident(1)), |record| {
+			record.as_mut().unwrap().status = IncidentStatus::Executed
+		});
 		assert!(Slashing::do_try_state().is_err());
 	});
 }

@@ -24,6 +24,7 @@ fn pending_slashes_of_filters_by_avs_and_operator_and_reports_the_status() {
 			OPERATOR,
 			Perbill::from_percent(30),
 			incident(9),
+			System::block_number(),
 			vec![],
 		));
 		let third = request(2);
@@ -49,12 +50,12 @@ fn pending_slashes_of_filters_by_avs_and_operator_and_reports_the_status() {
 		assert_ok!(Slashing::veto_slash(RuntimeOrigin::signed(RESOLVER), third));
 		assert_eq!(pending_ids(Some(AVS), None), vec![(first, VetoWindowOpen)]);
 
-		// After the window (without the automatic execution): executable, unless the operator
-		// is no longer slashable, in which case execution would cancel it.
+		// After the window (without the automatic execution): executable, even if the operator
+		// is no longer slashable (the request keeps its basis).
 		System::set_block_number(1 + VETO_WINDOW);
 		assert_eq!(pending_ids(None, None), vec![(first, Executable), (1, Executable)]);
 		opt_out(AVS, OPERATOR, 1 + VETO_WINDOW);
-		assert_eq!(pending_ids(None, None), vec![(first, WillBeCancelled), (1, Executable)]);
+		assert_eq!(pending_ids(None, None), vec![(first, Executable), (1, Executable)]);
 		assert_ok!(Slashing::execute_slash(RuntimeOrigin::signed(ANYONE), first));
 		assert_eq!(pending_ids(None, None), vec![(1, Executable)]);
 	});

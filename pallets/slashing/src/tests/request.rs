@@ -16,6 +16,13 @@ fn request_slash_records_a_pending_request() {
 				fraction: Perbill::from_percent(10),
 				incident: incident(1),
 				executable_at,
+				pools: vec![
+					PoolFraction { vault: NATIVE_VAULT, fraction: Perbill::from_percent(5) },
+					PoolFraction { vault: STETH_VAULT, fraction: Perbill::from_percent(10) },
+				]
+				.try_into()
+				.unwrap(),
+				deposit: RequestDeposit::get(),
 			}
 			.into(),
 		);
@@ -25,12 +32,26 @@ fn request_slash_records_a_pending_request() {
 		assert_eq!(pending.requested_at, 1);
 		assert_eq!(pending.executable_at, executable_at);
 		assert_eq!(pending.evidence.to_vec(), b"evidence".to_vec());
-		assert_eq!(
-			Incidents::<Test>::get((AVS, OPERATOR, incident(1))),
-			Some(IncidentStatus::Pending(slash_id))
-		);
+		assert_eq!(incident_status(AVS, 1), Some(IncidentStatus::Pending(slash_id)));
 		assert_eq!(PendingSlashCount::<Test>::get(AVS), 1);
-		assert_eq!(SlashesDueAt::<Test>::get(executable_at).to_vec(), vec![slash_id]);
+		assert!(SlashesDueAt::<Test>::contains_key(executable_at, slash_id));
+		// The rules and the basis are snapshotted; the pools are locked; the deposit is held.
+		assert_eq!(pending.resolver, Some(RESOLVER));
+		assert_eq!(pending.destination, SlashDestination::Account(BENEFICIARY));
+		assert_eq!(pending.pools.len(), 2);
+		assert_eq!(MockLocks::get((NATIVE_VAULT, OPERATOR)), 1);
+		assert_eq!(MockLocks::get((STETH_VAULT, OPERATOR)), 1);
+		assert_eq!(held(SLASHER), RequestDeposit::get());
+		let record = Incidents::<Test>::get((AVS, OPERATOR, incident(1))).unwrap();
+		assert_eq!(record.expires_at, 1 + MaxIncidentAge::get());
+		assert_eq!(
+			record.deposit,
+			Some(IncidentDeposit { depositor: SLASHER, amount: RequestDeposit::get() })
+		);
+		assert_eq!(
+			SlashBudgets::<Test>::get(AVS, OPERATOR),
+			Some(SlashBudget { since: 1, used: Perbill::from_percent(10), incidents: 1 })
+		);
 		assert_eq!(NextSlashId::<Test>::get(), 1);
 		// Nothing is slashed yet.
 		assert_eq!(MockPools::get((NATIVE_VAULT, OPERATOR)).unwrap().active, 1_000);
@@ -46,6 +67,7 @@ fn request_slash_accepts_the_max_fraction_and_max_evidence() {
 			OPERATOR,
 			Perbill::from_percent(50),
 			incident(1),
+			System::block_number(),
 			vec![7u8; 16],
 		));
 	});
@@ -61,6 +83,7 @@ fn request_slash_fails_for_unknown_avs() {
 				OPERATOR,
 				Perbill::from_percent(10),
 				incident(1),
+				System::block_number(),
 				vec![],
 			),
 			Error::<Test>::AvsNotFound
@@ -79,6 +102,7 @@ fn request_slash_fails_for_non_slasher() {
 					OPERATOR,
 					Perbill::from_percent(10),
 					incident(1),
+					System::block_number(),
 					vec![],
 				),
 				Error::<Test>::NotSlasher
@@ -91,6 +115,7 @@ fn request_slash_fails_for_non_slasher() {
 				OPERATOR,
 				Perbill::from_percent(10),
 				incident(1),
+				System::block_number(),
 				vec![],
 			),
 			DispatchError::BadOrigin
@@ -108,6 +133,7 @@ fn request_slash_fails_for_zero_fraction() {
 				OPERATOR,
 				Perbill::zero(),
 				incident(1),
+				System::block_number(),
 				vec![],
 			),
 			Error::<Test>::ZeroFraction
@@ -125,6 +151,7 @@ fn request_slash_fails_above_max_slash() {
 				OPERATOR,
 				Perbill::from_parts(500_000_001),
 				incident(1),
+				System::block_number(),
 				vec![],
 			),
 			Error::<Test>::FractionAboveMax
@@ -142,6 +169,7 @@ fn request_slash_fails_for_too_long_evidence() {
 				OPERATOR,
 				Perbill::from_percent(10),
 				incident(1),
+				System::block_number(),
 				vec![0u8; 17],
 			),
 			Error::<Test>::EvidenceTooLong
@@ -159,6 +187,7 @@ fn request_slash_fails_for_operator_not_opted_in() {
 				OPERATOR_NOT_OPTED_IN,
 				Perbill::from_percent(10),
 				incident(1),
+				System::block_number(),
 				vec![],
 			),
 			Error::<Test>::OperatorNotSlashable
@@ -178,6 +207,7 @@ fn opted_out_operator_is_slashable_until_its_delay_ends() {
 			OPERATOR,
 			Perbill::from_percent(10),
 			incident(1),
+			System::block_number(),
 			vec![],
 		));
 		run_to_block(5);
@@ -188,6 +218,7 @@ fn opted_out_operator_is_slashable_until_its_delay_ends() {
 				OPERATOR,
 				Perbill::from_percent(10),
 				incident(2),
+				System::block_number(),
 				vec![],
 			),
 			Error::<Test>::OperatorNotSlashable
@@ -205,6 +236,7 @@ fn request_slash_fails_without_slashable_allocation() {
 				OPERATOR_NO_ALLOCATION,
 				Perbill::from_percent(10),
 				incident(1),
+				System::block_number(),
 				vec![],
 			),
 			Error::<Test>::NoSlashableAllocation
@@ -218,6 +250,7 @@ fn request_slash_fails_without_slashable_allocation() {
 				OPERATOR_NO_ALLOCATION,
 				Perbill::from_percent(10),
 				incident(1),
+				System::block_number(),
 				vec![],
 			),
 			Error::<Test>::NoSlashableAllocation
@@ -237,6 +270,7 @@ fn same_incident_cannot_be_requested_twice() {
 				OPERATOR,
 				Perbill::from_percent(20),
 				incident(1),
+				System::block_number(),
 				vec![],
 			),
 			Error::<Test>::IncidentAlreadyReported
@@ -244,10 +278,7 @@ fn same_incident_cannot_be_requested_twice() {
 		// After execution.
 		run_to_block(1 + VETO_WINDOW);
 		assert!(PendingSlashes::<Test>::get(slash_id).is_none());
-		assert_eq!(
-			Incidents::<Test>::get((AVS, OPERATOR, incident(1))),
-			Some(IncidentStatus::Executed)
-		);
+		assert_eq!(incident_status(AVS, 1), Some(IncidentStatus::Executed));
 		assert_noop!(
 			Slashing::request_slash(
 				RuntimeOrigin::signed(SLASHER),
@@ -255,6 +286,7 @@ fn same_incident_cannot_be_requested_twice() {
 				OPERATOR,
 				Perbill::from_percent(10),
 				incident(1),
+				System::block_number(),
 				vec![],
 			),
 			Error::<Test>::IncidentAlreadyReported
@@ -267,6 +299,7 @@ fn same_incident_cannot_be_requested_twice() {
 			OPERATOR,
 			Perbill::from_percent(10),
 			incident(1),
+			System::block_number(),
 			vec![],
 		));
 	});
@@ -284,6 +317,7 @@ fn vetoed_incident_cannot_be_requested_again() {
 				OPERATOR,
 				Perbill::from_percent(10),
 				incident(1),
+				System::block_number(),
 				vec![],
 			),
 			Error::<Test>::IncidentAlreadyReported
@@ -305,6 +339,7 @@ fn request_slash_fails_with_too_many_pending_slashes() {
 				OPERATOR,
 				Perbill::from_percent(10),
 				incident(4),
+				System::block_number(),
 				vec![],
 			),
 			Error::<Test>::TooManyPendingSlashes
@@ -316,45 +351,27 @@ fn request_slash_fails_with_too_many_pending_slashes() {
 }
 
 #[test]
-fn request_slash_fails_when_the_due_block_is_full() {
+fn requests_ending_in_the_same_block_are_never_refused() {
 	ExtBuilder::build_and_execute(|| {
-		// Give AVS 2 the same veto window as AVS 1, so both fill the same due block.
+		// Give AVS 2 the same veto window as AVS 1, so both end in the same block.
 		let mut params = MockAvsParams::get(AVS_2).unwrap();
 		params.veto_window = VETO_WINDOW;
 		MockAvsParams::insert(AVS_2, params);
 		request(1);
 		request(2);
 		request(3);
-		assert_ok!(Slashing::request_slash(
-			RuntimeOrigin::signed(SLASHER_2),
-			AVS_2,
-			OPERATOR,
-			Perbill::from_percent(10),
-			incident(1),
-			vec![],
-		));
-		assert_eq!(SlashesDueAt::<Test>::get(1 + VETO_WINDOW).len(), 4);
-		assert_noop!(
-			Slashing::request_slash(
+		for n in 1..=3 {
+			assert_ok!(Slashing::request_slash(
 				RuntimeOrigin::signed(SLASHER_2),
 				AVS_2,
 				OPERATOR,
 				Perbill::from_percent(10),
-				incident(2),
+				incident(n),
+				System::block_number(),
 				vec![],
-			),
-			Error::<Test>::TooManySlashesDueInBlock
-		);
-		// One block later the due block is a different one.
-		run_to_block(2);
-		assert_ok!(Slashing::request_slash(
-			RuntimeOrigin::signed(SLASHER_2),
-			AVS_2,
-			OPERATOR,
-			Perbill::from_percent(10),
-			incident(2),
-			vec![],
-		));
+			));
+		}
+		assert_eq!(SlashesDueAt::<Test>::iter_prefix(1 + VETO_WINDOW).count(), 6);
 	});
 }
 
@@ -371,6 +388,7 @@ fn request_slash_fails_when_the_veto_window_overflows() {
 				OPERATOR,
 				Perbill::from_percent(10),
 				incident(1),
+				System::block_number(),
 				vec![],
 			),
 			Error::<Test>::VetoWindowOverflow
@@ -389,6 +407,7 @@ fn request_slash_fails_when_the_slash_id_overflows() {
 				OPERATOR,
 				Perbill::from_percent(10),
 				incident(1),
+				System::block_number(),
 				vec![],
 			),
 			Error::<Test>::SlashIdOverflow

@@ -12,12 +12,9 @@ fn resolver_vetoes_inside_the_window() {
 			Event::SlashVetoed { slash_id, vetoed_by: Some(RESOLVER) }.into(),
 		);
 		assert!(PendingSlashes::<Test>::get(slash_id).is_none());
-		assert_eq!(
-			Incidents::<Test>::get((AVS, OPERATOR, incident(1))),
-			Some(IncidentStatus::Vetoed)
-		);
+		assert_eq!(incident_status(AVS, 1), Some(IncidentStatus::Vetoed));
 		assert_eq!(PendingSlashCount::<Test>::get(AVS), 0);
-		assert!(!SlashesDueAt::<Test>::contains_key(1 + VETO_WINDOW));
+		assert_eq!(SlashesDueAt::<Test>::iter_prefix(1 + VETO_WINDOW).count(), 0);
 		// Nothing is slashed when the block comes.
 		run_to_block(1 + VETO_WINDOW);
 		assert_eq!(MockPools::get((NATIVE_VAULT, OPERATOR)).unwrap().active, 1_000);
@@ -37,6 +34,7 @@ fn root_vetoes_even_without_a_resolver() {
 			OPERATOR,
 			Perbill::from_percent(10),
 			incident(1),
+			System::block_number(),
 			vec![],
 		));
 		// AVS 2 has no resolver: no signed account may veto.
