@@ -19,17 +19,32 @@
 //! … that exists when the step runs), [`Action::AdvanceBlocks`] (hooks run) and
 //! [`Action::SkipBlocks`] (due slashes left over for `execute_slash`).
 //!
+//! The adversaries of issue #11 are among them: AVS owners changing the rules under pending
+//! requests (`update_avs`) and removing operators ([`Target::RemoveOperator`]), spam requests
+//! (`request_slash` from the slasher and from anyone), a dust AVS whose cuts are too small to
+//! be paid to its destination ([`Target::DustSlash`], then [`Target::PayUnpaidSlash`]),
+//! stakers racing pending slashes with deposits, queued and completed withdrawals
+//! ([`Target::RaceSlash`]), and long block runs after which incident records are pruned
+//! ([`Target::PruneIncident`]).
+//!
 //! ## What is checked after every step
 //!
 //! - every pallet's `do_try_state()` (restaking, AVS registry, slashing, rewards; the other
 //!   pallets expose it to this crate through their `try-state-checks` feature);
 //! - a failed call changed nothing (storage root unchanged), and a successful call that
 //!   emitted no event changed nothing either;
-//! - invariant 1: every vault account holds exactly `existential_reserve + total_stake`, and
-//!   `total_stake` equals Σ deposits − Σ withdrawals paid − Σ slashes of the vault (from the
-//!   events);
+//! - invariant 1: every vault account holds exactly `existential_reserve + total_stake` plus
+//!   its unpaid slashes, which equal the deferred minus the paid ones (from the events), and
+//!   `total_stake` equals Σ deposits − Σ withdrawals paid − Σ slashes of the vault;
 //! - invariant 3: the total issuance of every asset changes only by the slashes burned
-//!   (`PoolSlashed` events with `SlashDestination::Burn`);
+//!   (`PoolSlashed` events with `SlashDestination::Burn`, less the deferred burns, plus the
+//!   deferred burns paid later);
+//! - invariant 7: every pending request is still exactly what it was when made (rules and
+//!   basis); a veto by a signed origin comes from the resolver named at the request; an
+//!   execution cuts each pool by the fraction of its basis and takes at most that fraction of
+//!   the pool's slashable stake at the request; no deposit, queued withdrawal, completed
+//!   withdrawal or redelegation touches a pool that a pending request locked when the step
+//!   started;
 //! - no funds created or lost: Σ balances (free + held) of every account that can hold funds
 //!   (the universe, the treasury, the reward pot, every vault account) equals the total
 //!   issuance, per asset, and no balance or sum overflows;
@@ -69,9 +84,18 @@ use sp_runtime::{
 	helpers_128bit::multiply_by_rational_with_rounding, traits::Dispatchable, Perbill, Rounding,
 	StateVersion,
 };
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 type SlashingPallet = pallet_slashing::Pallet<Test>;
+
+/// Return an error with the message if the condition does not hold.
+macro_rules! check {
+	($cond:expr, $($msg:tt)+) => {
+		if !$cond {
+			return Err(format!($($msg)+));
+		}
+	};
+}
 
 /// Second AVS owner.
 const AVS_OWNER_2: AccountId = 6;
@@ -82,6 +106,9 @@ const NOT_AN_OPERATOR: AccountId = 12;
 const STAKERS: [AccountId; 3] = [20, 21, 22];
 /// Holds nothing at all (not even a native balance).
 const UNFUNDED: AccountId = 98;
+/// Holds the native token but none of the asset: the slash destination of the dust AVS, which
+/// cannot receive a cut below the asset's minimum balance (issue #11, scenario 3).
+const DUST_BENEFICIARY: AccountId = 97;
 /// A non-sufficient asset of pallet-assets (an LST-like collateral).
 const ASSET_ID: u32 = 1;
 /// An asset id that does not exist.
@@ -162,6 +189,20 @@ enum Target {
 	FinalizeOptOut,
 	/// `finalize_deregistration` of a deregistering AVS.
 	FinalizeDeregistration,
+	/// `remove_operator` of an operator of an AVS (any status), by the AVS's owner: the owner
+	/// as an adversary of its operators, or cleaning out sybils.
+	RemoveOperator,
+	/// `prune_incident` of a stored incident record, by anyone.
+	PruneIncident,
+	/// `pay_unpaid_slash` of a vault's unpaid slash, by anyone (it succeeds once the unpaid
+	/// amount reaches the asset's minimum balance).
+	PayUnpaidSlash,
+	/// A slash request of the dust AVS (2) against `OPERATOR_2`: its cut of the asset vault is
+	/// often too small to be paid to its destination.
+	DustSlash,
+	/// A staker racing a pending slash: a deposit into, a queued withdrawal from or the
+	/// completion of a withdrawal from a pool that a pending request names.
+	RaceSlash,
 }
 
 /// One step of a sequence.
@@ -683,7 +724,7 @@ fn action() -> impl Strategy<Value = Action> {
 	arms.extend(rewards_calls());
 	arms.push((
 		16,
-		prop_oneof![6 => 1..=4u64, 3 => 5..=12u64, 1 => 13..=30u64]
+		prop_oneof![6 => 1..=4u64, 3 => 5..=12u64, 1 => 13..=30u64, 1 => 150..=250u64]
 			.prop_map(Action::AdvanceBlocks)
 			.boxed(),
 	));
@@ -701,6 +742,13 @@ fn action() -> impl Strategy<Value = Action> {
 	arms.push(targeted(1, Target::DecideOptIn { approve: false }));
 	arms.push(targeted(2, Target::FinalizeOptOut));
 	arms.push(targeted(1, Target::FinalizeDeregistration));
+	// The adversaries of issue #11 (owners changing rules and spam requests are among the
+	// plain dispatches: `update_avs`, `request_slash`).
+	arms.push(targeted(1, Target::RemoveOperator));
+	arms.push(targeted(1, Target::PruneIncident));
+	arms.push(targeted(2, Target::PayUnpaidSlash));
+	arms.push(targeted(4, Target::RaceSlash));
+	arms.push(targeted(2, Target::DustSlash));
 	Union::new_weighted(arms)
 }
 
@@ -741,6 +789,17 @@ struct Ledger {
 	commission_claimed: BTreeMap<AssetKind, Balance>,
 	to_treasury: BTreeMap<AssetKind, Balance>,
 	fees_transferred: BTreeMap<AssetKind, Balance>,
+	/// Slashed collateral kept in / paid out of each vault as unpaid slashes.
+	unpaid_in: BTreeMap<VaultId, Balance>,
+	unpaid_out: BTreeMap<VaultId, Balance>,
+	/// Of the burn-destined slashes, the amounts whose burn was deferred, and later paid.
+	burn_deferred: BTreeMap<AssetKind, Balance>,
+	burn_paid: BTreeMap<AssetKind, Balance>,
+	/// Pools a pending slash request locked when the current step started.
+	locked_before: BTreeSet<(VaultId, AccountId)>,
+	/// Every pending request as it was when made, with the slashable stake of each pool of
+	/// its basis at that moment.
+	requests: BTreeMap<u64, (pallet_slashing::PendingSlashOf<Test>, BTreeMap<VaultId, Balance>)>,
 }
 
 fn add<K: Ord>(map: &mut BTreeMap<K, Balance>, key: K, amount: Balance) {
@@ -763,27 +822,120 @@ impl Ledger {
 		ledger
 	}
 
+	/// Remember which pools are slash-locked before a step.
+	fn before_step(&mut self) {
+		self.locked_before = pallet_restaking::PoolSlashLocks::<Test>::iter_keys().collect();
+	}
+
+	/// Fail if pool (`vault`, `operator`) was locked by a pending slash when the step started:
+	/// its shares must not have moved.
+	fn not_locked(&self, vault: VaultId, operator: AccountId, what: &str) -> Result<(), String> {
+		check!(
+			!self.locked_before.contains(&(vault, operator)),
+			"{what} in pool ({vault}, {operator}) while a slash request on it was pending"
+		);
+		Ok(())
+	}
+
 	/// Book the events of the last step and clear them.
 	fn absorb_events(&mut self) -> Result<(), String> {
 		use pallet_restaking::Event as R;
+		use pallet_slashing::Event as S;
 		for record in System::events() {
 			let name = format!("{:?}", record.event);
 			count(format!("event {}", name.split([' ', '{']).next().unwrap_or_default()));
 			match record.event {
+				RuntimeEvent::Slashing(event) => match event {
+					S::SlashRequested { slash_id, operator, .. } => {
+						let slash = pallet_slashing::PendingSlashes::<Test>::get(slash_id)
+							.ok_or("a request executed in the step that made it")?;
+						let stakes = slash
+							.pools
+							.iter()
+							.map(|pool| {
+								use pallet_restaking::traits::RestakingInspect;
+								let stake = Restaking::pool_stake(pool.vault, &operator);
+								(pool.vault, stake.active.saturating_add(stake.withdrawing))
+							})
+							.collect();
+						self.requests.insert(slash_id, (slash, stakes));
+					},
+					S::SlashVetoed { slash_id, vetoed_by } => {
+						let (slash, _) =
+							self.requests.remove(&slash_id).ok_or("veto of an unknown request")?;
+						if let Some(who) = vetoed_by {
+							check!(
+								slash.resolver == Some(who),
+								"slash {slash_id} vetoed by {who}, not by the resolver named at the request {:?}",
+								slash.resolver
+							);
+						}
+					},
+					S::SlashExecuted { slash_id, pools, .. } => {
+						let (slash, stakes) = self
+							.requests
+							.remove(&slash_id)
+							.ok_or("execution of an unknown request")?;
+						for pool in pools {
+							let basis = slash.pools.iter().find(|basis| basis.vault == pool.vault);
+							check!(
+								basis.map(|basis| basis.fraction) == Some(pool.fraction),
+								"slash {slash_id} cut vault {} by {:?}, not by its basis {basis:?}",
+								pool.vault,
+								pool.fraction
+							);
+							// Nothing that became slashable after the request is taken.
+							let at_request = get(&stakes, &pool.vault);
+							check!(
+								pool.amount <= pool.fraction.mul_floor(at_request),
+								"slash {slash_id} took {} of vault {}: more than {:?} of the {at_request} slashable at the request",
+								pool.amount,
+								pool.vault,
+								pool.fraction
+							);
+						}
+					},
+					_ => {},
+				},
 				RuntimeEvent::Restaking(event) => match event {
-					R::Deposited { staker, vault, amount, .. } => {
+					R::Deposited { staker, vault, operator, amount, .. } => {
+						self.not_locked(vault, operator, "a deposit")?;
 						add(&mut self.deposited, (staker, vault), amount);
 						add(&mut self.vault_in, vault, amount);
 						add(&mut self.rounding_ops, vault, 1);
 					},
-					R::WithdrawalCompleted { staker, vault, amount, .. } => {
+					R::WithdrawalCompleted { staker, vault, operator, amount } => {
+						self.not_locked(vault, operator, "a completed withdrawal")?;
 						add(&mut self.withdrawn, (staker, vault), amount);
 						add(&mut self.vault_out, vault, amount);
 						add(&mut self.rounding_ops, vault, 1);
 					},
-					R::WithdrawalQueued { vault, .. } |
-					R::Redelegated { vault, .. } |
-					R::WorthlessSharesBurned { vault, .. } => add(&mut self.rounding_ops, vault, 1),
+					R::WithdrawalQueued { vault, operator, .. } |
+					R::WorthlessSharesBurned { vault, operator, .. } => {
+						self.not_locked(vault, operator, "a queued withdrawal")?;
+						add(&mut self.rounding_ops, vault, 1)
+					},
+					R::Redelegated { vault, from, to, .. } => {
+						self.not_locked(vault, from, "a completed redelegation")?;
+						self.not_locked(vault, to, "a redelegation")?;
+						add(&mut self.rounding_ops, vault, 1)
+					},
+					R::SlashPayoutDeferred { vault, destination, amount, .. } => {
+						add(&mut self.unpaid_in, vault, amount);
+						if destination == SlashDestination::Burn {
+							let info = pallet_restaking::Vaults::<Test>::get(vault)
+								.ok_or("unpaid slash of an unknown vault")?;
+							add(&mut self.burn_deferred, info.asset, amount);
+						}
+					},
+					R::UnpaidSlashPaid { vault, destination, amount } => {
+						add(&mut self.unpaid_out, vault, amount);
+						if destination == SlashDestination::Burn {
+							let info = pallet_restaking::Vaults::<Test>::get(vault)
+								.ok_or("unpaid slash of an unknown vault")?;
+							add(&mut self.burn_paid, info.asset, amount);
+						}
+					},
 					R::PoolRewarded { vault, operator, asset, amount } => {
 						// Shares cannot change within the submission that credited the pool.
 						let pool = pallet_restaking::Pools::<Test>::get(vault, operator)
@@ -854,14 +1006,6 @@ impl Ledger {
 // Checks
 // ---------------------------------------------------------------------------------------------
 
-macro_rules! check {
-	($cond:expr, $($msg:tt)+) => {
-		if !$cond {
-			return Err(format!($($msg)+));
-		}
-	};
-}
-
 /// `a - b`, or an error naming `what` if `b > a`.
 fn minus(a: Balance, b: Balance, what: &str) -> Result<Balance, String> {
 	a.checked_sub(b).ok_or_else(|| format!("{what}: {b} taken out of {a}"))
@@ -876,7 +1020,7 @@ fn pro_rata(x: Balance, numerator: Balance, denominator: Balance) -> Balance {
 /// Every account that can hold funds.
 fn accounts_holding_funds() -> Vec<AccountId> {
 	let mut accounts = FUNDED.to_vec();
-	accounts.extend([UNFUNDED, TreasuryAccount::get(), Rewards::pot_account()]);
+	accounts.extend([UNFUNDED, DUST_BENEFICIARY, TreasuryAccount::get(), Rewards::pot_account()]);
 	accounts
 		.extend((0..pallet_restaking::NextVaultId::<Test>::get()).map(Restaking::vault_account));
 	accounts
@@ -889,14 +1033,38 @@ fn check_invariants(ledger: &Ledger) -> Result<(), String> {
 	SlashingPallet::do_try_state().map_err(|e| format!("slashing try_state: {e:?}"))?;
 	Rewards::do_try_state().map_err(|e| format!("rewards try_state: {e:?}"))?;
 
-	// Invariant 1: vault accounts hold exactly their reserve and stake, and the stake is what
-	// came in minus what went out.
+	// Invariant 7: a pending request keeps the rules and basis it was made under.
+	for (slash_id, slash) in pallet_slashing::PendingSlashes::<Test>::iter() {
+		use codec::Encode;
+		let recorded = ledger.requests.get(&slash_id).map(|(recorded, _)| recorded);
+		check!(
+			recorded.map(Encode::encode) == Some(slash.encode()),
+			"pending slash {slash_id} is {slash:?}, but was made as {recorded:?}"
+		);
+	}
+
+	// Invariant 1: vault accounts hold exactly their reserve, stake and unpaid slashes, and the
+	// stake is what came in minus what went out.
 	for (vault, info) in pallet_restaking::Vaults::<Test>::iter() {
 		let balance =
 			NativeAndAssets::balance(info.asset.clone(), &Restaking::vault_account(vault));
+		let unpaid = pallet_restaking::UnpaidSlashes::<Test>::iter_prefix_values(vault)
+			.fold(0, |sum: Balance, amount| sum.saturating_add(amount));
 		check!(
-			Some(balance) == info.existential_reserve.checked_add(info.total_stake),
-			"vault {vault}: balance {balance} != reserve {} + total stake {}",
+			unpaid ==
+				minus(
+					get(&ledger.unpaid_in, &vault),
+					get(&ledger.unpaid_out, &vault),
+					"unpaid slashes paid"
+				)?,
+			"vault {vault}: unpaid slashes {unpaid} != deferred − paid"
+		);
+		check!(
+			Some(balance) ==
+				info.existential_reserve
+					.checked_add(info.total_stake)
+					.and_then(|sum| sum.checked_add(unpaid)),
+			"vault {vault}: balance {balance} != reserve {} + total stake {} + unpaid {unpaid}",
 			info.existential_reserve,
 			info.total_stake
 		);
@@ -916,8 +1084,11 @@ fn check_invariants(ledger: &Ledger) -> Result<(), String> {
 	for kind in existing_assets() {
 		// Invariant 3: issuance changes only by burned slashes.
 		let issuance = NativeAndAssets::total_issuance(kind.clone());
-		let expected_issuance =
-			minus(get(&ledger.initial_issuance, &kind), get(&ledger.burned, &kind), "burned")?;
+		let burned =
+			minus(get(&ledger.burned, &kind), get(&ledger.burn_deferred, &kind), "burns deferred")?
+				.checked_add(get(&ledger.burn_paid, &kind))
+				.ok_or("burned overflows")?;
+		let expected_issuance = minus(get(&ledger.initial_issuance, &kind), burned, "burned")?;
 		check!(
 			issuance == expected_issuance,
 			"{kind:?}: total issuance {issuance} != initial − burned = {expected_issuance}"
@@ -1151,6 +1322,67 @@ fn resolve_target(target: Target, pick: usize) -> (Caller, RuntimeCall) {
 			let call = pallet_avs_registry::Call::finalize_opt_out { avs, operator };
 			(Caller::Signed(ANYONE), RuntimeCall::AvsRegistry(call))
 		},
+		Target::RemoveOperator => {
+			let opted: Vec<(AvsId, AccountId)> =
+				pallet_avs_registry::OptIns::<Test>::iter_keys().collect();
+			let (avs, operator) = nth(&opted, pick).unwrap_or((0, OPERATOR));
+			let owner =
+				pallet_avs_registry::Avss::<Test>::get(avs).map_or(AVS_OWNER, |info| info.owner);
+			let call = pallet_avs_registry::Call::remove_operator { avs, operator };
+			(Caller::Signed(owner), RuntimeCall::AvsRegistry(call))
+		},
+		Target::PruneIncident => {
+			let records: Vec<(AvsId, AccountId, H256)> =
+				pallet_slashing::Incidents::<Test>::iter_keys().collect();
+			let (avs, operator, incident) =
+				nth(&records, pick).unwrap_or((0, OPERATOR, H256::repeat_byte(0)));
+			(
+				Caller::Signed(ANYONE),
+				RuntimeCall::Slashing(S::prune_incident { avs, operator, incident }),
+			)
+		},
+		Target::PayUnpaidSlash => {
+			let unpaid: Vec<(VaultId, SlashDestination<AccountId>)> =
+				pallet_restaking::UnpaidSlashes::<Test>::iter_keys().collect();
+			let (vault, destination) =
+				nth(&unpaid, pick).unwrap_or((0, SlashDestination::Account(BENEFICIARY)));
+			let call = pallet_restaking::Call::pay_unpaid_slash { vault, destination };
+			(Caller::Signed(ANYONE), RuntimeCall::Restaking(call))
+		},
+		Target::DustSlash => {
+			let call = S::request_slash {
+				avs: 2,
+				operator: OPERATOR_2,
+				fraction: Perbill::from_percent(10 + (pick % 21) as u32),
+				incident: H256::repeat_byte((pick % 251) as u8),
+				occurred_at: System::block_number(),
+				evidence: vec![],
+			};
+			(Caller::Signed(SLASHER), RuntimeCall::Slashing(call))
+		},
+		Target::RaceSlash => {
+			let locked: Vec<(VaultId, AccountId)> = pallet_slashing::PendingSlashes::<Test>::iter()
+				.flat_map(|(_, slash)| {
+					slash.pools.into_iter().map(move |pool| (pool.vault, slash.operator))
+				})
+				.collect();
+			let (vault, operator) = nth(&locked, pick).unwrap_or((0, OPERATOR));
+			let staker = STAKERS[pick % STAKERS.len()];
+			let call = match pick % 3 {
+				0 => pallet_restaking::Call::deposit { vault, operator, amount: 100 },
+				1 => pallet_restaking::Call::queue_withdrawal { vault, operator, shares: 1 },
+				_ => {
+					let index = pallet_restaking::PendingWithdrawals::<Test>::get(staker)
+						.iter()
+						.position(|withdrawal| {
+							withdrawal.vault == vault && withdrawal.operator == operator
+						})
+						.unwrap_or_default() as u32;
+					pallet_restaking::Call::complete_withdrawal { index }
+				},
+			};
+			(Caller::Signed(staker), RuntimeCall::Restaking(call))
+		},
 		Target::FinalizeDeregistration => {
 			let leaving: Vec<AvsId> = pallet_avs_registry::Avss::<Test>::iter()
 				.filter(|(_, info)| info.status != pallet_avs_registry::AvsStatus::Active)
@@ -1169,6 +1401,7 @@ fn dispatch_call(caller: Caller, call: RuntimeCall) -> DispatchResultWithPostInf
 
 /// Run one step and check everything.
 fn run_step(step: usize, action: &Action, ledger: &mut Ledger) -> Result<(), String> {
+	ledger.before_step();
 	match resolve(action) {
 		None => match action {
 			Action::AdvanceBlocks(blocks) => run_to_block(System::block_number() + blocks),
@@ -1209,7 +1442,11 @@ fn run_step(step: usize, action: &Action, ledger: &mut Ledger) -> Result<(), Str
 /// Genesis of the property test: every funded account holds native and asset tokens.
 fn invariants_ext() -> sp_io::TestExternalities {
 	new_test_ext_with(
-		FUNDED.iter().map(|who| (*who, INITIAL_BALANCE)).collect(),
+		FUNDED
+			.iter()
+			.chain([DUST_BENEFICIARY].iter())
+			.map(|who| (*who, INITIAL_BALANCE))
+			.collect(),
 		GenesisAssets {
 			assets: vec![
 				(ASSET_ID, VAULT_OWNER, false, ASSET_MIN_BALANCE),
@@ -1230,9 +1467,11 @@ fn invariants_ext() -> sp_io::TestExternalities {
 
 /// A populated ledger to start from: two operators, a native vault (0) and an asset vault
 /// (1) with stake in four pools, AVS 0 (burns up to 100%, accepts both vaults, no approval,
-/// rewards in the native token and the asset) and AVS 1 (slashes up to 30% to the
+/// rewards in the native token and the asset), AVS 1 (slashes up to 30% to the
 /// beneficiary, needs approval, rewards in the native token and the sufficient asset: pool
-/// (0, `OPERATOR`) serves both AVSs, so it can be credited in three assets), opt-ins and
+/// (0, `OPERATOR`) serves both AVSs, so it can be credited in three assets) and AVS 2 (the
+/// dust AVS: 1.5% of pool (1, `OPERATOR_2`), slashed into an account that cannot receive
+/// dust of the asset), opt-ins and
 /// allocations in force.
 fn populate(ledger: &mut Ledger) -> Result<(), String> {
 	use pallet_avs_registry::Call as A;
@@ -1345,6 +1584,35 @@ fn populate(ledger: &mut Ledger) -> Result<(), String> {
 					true,
 					6,
 				),
+			}),
+		),
+		// AVS 2, the dust AVS: slashes up to 30% of the asset vault into an account that holds
+		// none of the asset, so cuts below its minimum balance cannot be paid (unpaid slashes).
+		(
+			signed(AVS_OWNER_2),
+			RuntimeCall::AvsRegistry(A::register_avs {
+				config: config(
+					vec![1],
+					0,
+					Some(RESOLVER),
+					30,
+					2,
+					SlashDestination::Account(DUST_BENEFICIARY),
+					vec![],
+					false,
+					6,
+				),
+			}),
+		),
+		(signed(OPERATOR_2), RuntimeCall::AvsRegistry(A::opt_in { avs: 2 })),
+		(
+			signed(OPERATOR_2),
+			RuntimeCall::AvsRegistry(A::set_allocation {
+				avs: 2,
+				vault: 1,
+				// 1.5% of a 1_000 pool: a 10..=30% slash cuts 1 to 4 units, often below the
+				// asset's minimum balance of 3.
+				fraction: Perbill::from_rational(15u32, 1_000u32),
 			}),
 		),
 		(signed(OPERATOR), RuntimeCall::AvsRegistry(A::opt_in { avs: 0 })),
