@@ -121,6 +121,13 @@ fn allocations_in_force() {
 	run_to_block(System::block_number() + 4);
 }
 
+/// [`setup_slashable_pool`] with `allocation`, and `STAKER`'s 1_000 deposited into it.
+fn staked_pool(allocation: Perbill) -> AvsId {
+	let avs = setup_slashable_pool(0, 0, 0, allocation);
+	assert_ok!(Restaking::deposit(RuntimeOrigin::signed(STAKER), NATIVE_VAULT, OPERATOR, 1_000));
+	avs
+}
+
 fn stake(vault: VaultId) -> (Balance, Balance) {
 	let stake = Restaking::pool_stake(vault, &OPERATOR);
 	(stake.active, stake.withdrawing)
@@ -142,13 +149,7 @@ fn executed(slash_id: u64) -> Option<Balance> {
 #[test]
 fn scenario_1_spam_requests_in_one_block_cannot_jam_a_real_slash() {
 	ext().execute_with(|| {
-		let avs = setup_slashable_pool(0, 0, 0, Perbill::from_percent(50));
-		assert_ok!(Restaking::deposit(
-			RuntimeOrigin::signed(STAKER),
-			NATIVE_VAULT,
-			OPERATOR,
-			1_000
-		));
+		let avs = staked_pool(Perbill::from_percent(50));
 		// The attacker: two AVSs, each with four zero-stake operators allocating 100% of their
 		// empty pools. Each spam request costs a deposit.
 		let mut config = avs_config(SlashDestination::Burn);
@@ -220,13 +221,7 @@ fn scenario_1_spam_requests_in_one_block_cannot_jam_a_real_slash() {
 #[test]
 fn scenario_2_rules_rewritten_under_a_pending_slash_do_not_apply_to_it() {
 	ext().execute_with(|| {
-		let avs = setup_slashable_pool(0, 0, 0, Perbill::from_percent(50));
-		assert_ok!(Restaking::deposit(
-			RuntimeOrigin::signed(STAKER),
-			NATIVE_VAULT,
-			OPERATOR,
-			1_000
-		));
+		let avs = staked_pool(Perbill::from_percent(50));
 		// Two 10% requests (the cap is 20%): id 0 will be executed, id 1 vetoed.
 		assert_ok!(request(SLASHER, avs, OPERATOR, Perbill::from_percent(10), 1));
 		let vetoable = pallet_slashing::NextSlashId::<Test>::get();
@@ -376,13 +371,7 @@ fn scenario_3b_a_beneficiary_that_cannot_receive_anything() {
 #[test]
 fn scenario_4_a_withdrawal_maturing_in_the_veto_window_cannot_escape() {
 	ext().execute_with(|| {
-		let avs = setup_slashable_pool(0, 0, 0, Perbill::one());
-		assert_ok!(Restaking::deposit(
-			RuntimeOrigin::signed(STAKER),
-			NATIVE_VAULT,
-			OPERATOR,
-			1_000
-		));
+		let avs = staked_pool(Perbill::one());
 		// Block 4: the staker queues 400; bucket length 10, so it matures at block 30.
 		assert_ok!(Restaking::queue_withdrawal(
 			RuntimeOrigin::signed(STAKER),
@@ -420,13 +409,7 @@ fn scenario_4_a_withdrawal_maturing_in_the_veto_window_cannot_escape() {
 #[test]
 fn scenario_5_only_the_stake_slashable_at_the_request_is_taken() {
 	ext().execute_with(|| {
-		let avs = setup_slashable_pool(0, 0, 0, Perbill::from_percent(10));
-		assert_ok!(Restaking::deposit(
-			RuntimeOrigin::signed(STAKER),
-			NATIVE_VAULT,
-			OPERATOR,
-			1_000
-		));
+		let avs = staked_pool(Perbill::from_percent(10));
 		// The operator raises its allocation to 100%: in force only after the delay.
 		assert_ok!(AvsRegistry::set_allocation(
 			RuntimeOrigin::signed(OPERATOR),
@@ -504,13 +487,7 @@ fn scenario_6_sybil_operators_cannot_keep_a_real_operator_out() {
 #[test]
 fn scenario_7_storage_is_paid_for_and_fresh_incidents_share_one_budget() {
 	ext().execute_with(|| {
-		let avs = setup_slashable_pool(0, 0, 0, Perbill::one());
-		assert_ok!(Restaking::deposit(
-			RuntimeOrigin::signed(STAKER),
-			NATIVE_VAULT,
-			OPERATOR,
-			1_000
-		));
+		let avs = staked_pool(Perbill::one());
 		let free = Balances::free_balance(SLASHER);
 		// max_slash is 20%: two 10% requests with fresh ids use it up.
 		assert_ok!(request(SLASHER, avs, OPERATOR, Perbill::from_percent(10), 1));
