@@ -52,6 +52,7 @@ fn request(n: u8) -> SlashId {
 mod adversarial;
 mod execute;
 mod incidents;
+mod migration;
 mod on_initialize;
 mod queries;
 mod request;
