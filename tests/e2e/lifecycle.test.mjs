@@ -176,6 +176,7 @@ describe('restaking lifecycle on a --dev node', { timeout: 15 * 60_000 }, () => 
       allocationDelay: api.consts.avsRegistry.allocationDelay.toNumber(),
       maxAutoExecutions: api.consts.slashing.maxAutoExecutionsPerBlock.toNumber(),
       optInDeposit: api.consts.avsRegistry.optInDeposit.toBigInt(),
+      operatorDeposit: api.consts.restaking.operatorDeposit.toBigInt(),
       requestDeposit: api.consts.slashing.requestDeposit.toBigInt(),
       protocolFee: (await api.query.rewards.protocolFee()).toNumber(),
     };
@@ -257,6 +258,7 @@ describe('restaking lifecycle on a --dev node', { timeout: 15 * 60_000 }, () => 
     const op = chain.findEvent(operator.events, 'restaking', 'OperatorRegistered');
     assert.equal(op.operator.toString(), addr.bob);
     assert.equal(op.commission.toNumber(), COMMISSION);
+    assert.equal(op.deposit.toBigInt(), consts.operatorDeposit);
 
     assertModuleError(chain, badVault, 'restaking.WithdrawalDelayTooShort');
     assertModuleError(chain, badOperator, 'restaking.CommissionTooHigh');
@@ -706,15 +708,19 @@ describe('restaking lifecycle on a --dev node', { timeout: 15 * 60_000 }, () => 
     assert.equal(position.shares.toBigInt(), DEPOSIT - QUEUED);
 
     // Held: Alice's vault and AVS deposits and one deposit per accepted slash request (until
-    // the incident records are pruned); Bob's opt-in deposit; Ferdie's AVS and opt-in deposits
-    // and one deposit per spam request.
+    // the incident records are pruned); Bob's operator and opt-in deposits; Ferdie's operator,
+    // AVS and opt-in deposits and one deposit per spam request.
     const held = {
       alice: consts.vaultDeposit + consts.avsDeposit + BigInt(slashes.length) * consts.requestDeposit,
-      bob: consts.optInDeposit,
+      bob: consts.operatorDeposit + consts.optInDeposit,
       charlie: 0n,
       dave: 0n,
       eve: 0n,
-      ferdie: consts.avsDeposit + consts.optInDeposit + BigInt(spamSlashes.length) * consts.requestDeposit,
+      ferdie:
+        consts.operatorDeposit +
+        consts.avsDeposit +
+        consts.optInDeposit +
+        BigInt(spamSlashes.length) * consts.requestDeposit,
     };
     for (const [name, amount] of Object.entries(held)) {
       const now = await nativeOf(addr[name]);

@@ -463,8 +463,9 @@ fn scenario_6_sybil_operators_cannot_keep_a_real_operator_out() {
 		assert_ok!(request(SLASHER, avs, SYBIL, Perbill::from_percent(10), 1));
 		run_to_block(System::block_number() + OPT_OUT_DELAY);
 		assert_ok!(AvsRegistry::finalize_opt_out(RuntimeOrigin::signed(ANYONE), avs, SYBIL));
-		// The slot is free and the sybil's deposit is back.
-		assert_eq!(Balances::free_balance(SYBIL), INITIAL_BALANCE);
+		// The slot is free and the sybil's opt-in deposit is back (its operator registration
+		// deposit stays held with its operator record).
+		assert_eq!(Balances::free_balance(SYBIL), INITIAL_BALANCE - 20);
 		assert_ok!(AvsRegistry::opt_in(RuntimeOrigin::signed(OPERATOR), avs));
 
 		// An AVS with a minimum operator stake keeps zero-stake operators out.
@@ -481,7 +482,8 @@ fn scenario_6_sybil_operators_cannot_keep_a_real_operator_out() {
 	});
 }
 
-/// 7. Every request and every opt-in holds a deposit, released when its record goes;
+/// 7. Every request, every opt-in and every operator registration holds a deposit, released
+///    when its record goes;
 ///    incident records are pruned once too old; fresh incident ids cannot take more than
 ///    `max_slash` of an operator in one budget window.
 #[test]
@@ -537,6 +539,14 @@ fn scenario_7_storage_is_paid_for_and_fresh_incidents_share_one_budget() {
 				vec![],
 			),
 			SlashError::IncidentTooOld
+		);
+		// The operator's registration deposit is held with its record.
+		assert_eq!(
+			Balances::balance_on_hold(
+				&RuntimeHoldReason::Restaking(pallet_restaking::HoldReason::OperatorRegistration),
+				&OPERATOR
+			),
+			20
 		);
 		// The operator's opt-in deposit is held until it leaves.
 		assert_eq!(

@@ -75,6 +75,7 @@ impl pallet_restaking::Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type PalletId = RestakingPalletId;
 	type VaultDeposit = ConstU128<100>;
+	type OperatorDeposit = ConstU128<20>;
 	type MinWithdrawalDelay = ConstU64<5>;
 	type MaxWithdrawalDelay = ConstU64<100>;
 	type WithdrawalEpochs = ConstU32<2>;

@@ -21,7 +21,10 @@
 //!   set (applied lazily when read); a decrease takes effect at once, since it only favours
 //!   stakers. An operator can pause (no new delegations) and resume, or leave: status
 //!   `Leaving` is final, accepts no new delegations, and keeps existing stake (slashable)
-//!   until its stakers withdraw. Operator records are kept (there is no operator bond).
+//!   until its stakers withdraw. Operator records are kept (pools and positions refer to
+//!   them); registration holds `OperatorDeposit` of native balance for the record
+//!   ([`OperatorDeposits`]), so registrations cannot grow storage for free. (Releasing it
+//!   needs an operator removal, which is not supported yet.)
 //! - **Pool** ([`PoolInfo`]) of (vault, operator): `active_stake` backing `active_shares`, the
 //!   list of live withdrawal buckets and a reward-per-share accumulator per reward asset.
 //!   Stakers hold shares ([`Position`]). The first deposit into a pool without shares mints
@@ -193,6 +196,8 @@ pub mod pallet {
 	pub enum HoldReason {
 		/// Deposit for creating a vault.
 		VaultDeposit,
+		/// Deposit for registering as an operator.
+		OperatorRegistration,
 	}
 
 	/// Configuration of the restaking pallet.
@@ -233,6 +238,12 @@ pub mod pallet {
 		/// Native deposit held from the creator of a vault (signed creation only).
 		#[pallet::constant]
 		type VaultDeposit: Get<Self::Balance>;
+
+		/// Native deposit held from an account that registers as an operator, for as long as
+		/// its operator record exists (records are kept: pools and positions refer to them).
+		/// It pays for the record, so that registrations cannot grow storage for free.
+		#[pallet::constant]
+		type OperatorDeposit: Get<Self::Balance>;
 
 		/// Shortest withdrawal delay a vault can have.
 		#[pallet::constant]
@@ -296,6 +307,13 @@ pub mod pallet {
 	/// Registered operators.
 	#[pallet::storage]
 	pub type Operators<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, OperatorInfo<T>>;
+
+	/// Native deposit held for each operator record (only non-zero amounts are stored): what
+	/// was held at registration, so that a later change of [`Config::OperatorDeposit`] does
+	/// not change it.
+	#[pallet::storage]
+	pub type OperatorDeposits<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, T::Balance>;
 
 	/// Delegation pools by (vault, operator). A pool is created by its first deposit and kept.
 	#[pallet::storage]
@@ -393,8 +411,8 @@ pub mod pallet {
 		VaultPaused { vault: VaultId },
 		/// A vault accepts deposits again.
 		VaultResumed { vault: VaultId },
-		/// An operator registered.
-		OperatorRegistered { operator: T::AccountId, commission: Perbill },
+		/// An operator registered; `deposit` of its native balance is held for the record.
+		OperatorRegistered { operator: T::AccountId, commission: Perbill, deposit: T::Balance },
 		/// An operator's commission changed with immediate effect.
 		CommissionChanged { operator: T::AccountId, commission: Perbill },
 		/// An operator's commission increase takes effect at block `effective_at`.
@@ -619,7 +637,11 @@ pub mod pallet {
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
 		/// Register the caller as an operator charging `commission` on rewards, described by
-		/// `metadata`.
+		/// `metadata`. Holds [`Config::OperatorDeposit`] of the caller's native balance for as
+		/// long as the operator record exists.
+		///
+		/// Errors: [`Error::CommissionTooHigh`], [`Error::AlreadyOperator`], or the hold error
+		/// if the deposit cannot be held.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::register_operator())]
 		pub fn register_operator(
@@ -630,6 +652,15 @@ pub mod pallet {
 			let operator = ensure_signed(origin)?;
 			ensure!(commission <= T::MaxCommission::get(), Error::<T>::CommissionTooHigh);
 			ensure!(!Operators::<T>::contains_key(&operator), Error::<T>::AlreadyOperator);
+			let deposit = T::OperatorDeposit::get();
+			if !deposit.is_zero() {
+				<T::NativeBalance as fungible::MutateHold<_>>::hold(
+					&HoldReason::OperatorRegistration.into(),
+					&operator,
+					deposit,
+				)?;
+				OperatorDeposits::<T>::insert(&operator, deposit);
+			}
 			Operators::<T>::insert(
 				&operator,
 				OperatorInfo {
@@ -639,7 +670,7 @@ pub mod pallet {
 					metadata,
 				},
 			);
-			Self::deposit_event(Event::OperatorRegistered { operator, commission });
+			Self::deposit_event(Event::OperatorRegistered { operator, commission, deposit });
 			Ok(())
 		}
 

@@ -30,6 +30,8 @@ pub const ASSET_MIN_BALANCE: Balance = 3;
 pub const INITIAL_BALANCE: Balance = 1_000_000;
 /// Held from the creator of a vault.
 pub const VAULT_DEPOSIT: Balance = 100;
+/// Native deposit of an operator registration.
+pub const OPERATOR_DEPOSIT: Balance = 50;
 
 /// Owner of the vaults created by the default builder.
 pub const VAULT_OWNER: AccountId = 100;
@@ -118,6 +120,7 @@ impl pallet_restaking::Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type PalletId = RestakingPalletId;
 	type VaultDeposit = ConstU128<VAULT_DEPOSIT>;
+	type OperatorDeposit = ConstU128<OPERATOR_DEPOSIT>;
 	type MinWithdrawalDelay = ConstU64<5>;
 	type MaxWithdrawalDelay = ConstU64<100>;
 	// A 20-block delay gets 10-block buckets.

@@ -41,6 +41,21 @@ impl<T: Config> Pallet<T> {
 			ensure!(vault < NextVaultId::<T>::get(), TryRuntimeError::Other("vault id >= next id"));
 		}
 
+		for (operator, deposit) in OperatorDeposits::<T>::iter() {
+			use frame_support::traits::fungible::InspectHold;
+			ensure!(!deposit.is_zero(), TryRuntimeError::Other("zero operator deposit stored"));
+			ensure!(
+				Operators::<T>::contains_key(&operator),
+				TryRuntimeError::Other("operator deposit without an operator")
+			);
+			ensure!(
+				T::NativeBalance::balance_on_hold(
+					&HoldReason::OperatorRegistration.into(),
+					&operator
+				) >= deposit,
+				TryRuntimeError::Other("operator holds less than its registration deposit")
+			);
+		}
 		for (vault, _, locks) in PoolSlashLocks::<T>::iter() {
 			ensure!(locks > 0, TryRuntimeError::Other("zero slash lock stored"));
 			ensure!(Vaults::<T>::contains_key(vault), TryRuntimeError::Other("lock of no vault"));

@@ -75,6 +75,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Estimated: `3785`
 		// Minimum execution time: 12_519_000 picoseconds.
 		Weight::from_parts(13_981_000, 3785)
+			// The deposit hold (`Balances::Holds`, `System::Account`: r:2 w:2) and
+			// `Restaking::OperatorDeposits` (w:1), added by hand until the next benchmark run.
+			.saturating_add(Weight::from_parts(25_000_000, 3_600))
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -404,6 +409,11 @@ impl WeightInfo for () {
 		//  Estimated: `3785`
 		// Minimum execution time: 12_519_000 picoseconds.
 		Weight::from_parts(13_981_000, 3785)
+			// The deposit hold (`Balances::Holds`, `System::Account`: r:2 w:2) and
+			// `Restaking::OperatorDeposits` (w:1), added by hand until the next benchmark run.
+			.saturating_add(Weight::from_parts(25_000_000, 3_600))
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}

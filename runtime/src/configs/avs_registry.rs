@@ -74,7 +74,12 @@ pub struct AvsRegistryBenchmarkHelper;
 #[cfg(feature = "runtime-benchmarks")]
 impl pallet_avs_registry::BenchmarkHelper<AccountId, AssetKind> for AvsRegistryBenchmarkHelper {
 	fn setup_operator(operator: &AccountId) {
+		use frame_support::traits::fungible::{Inspect, Mutate};
 		use pallet_restaking::traits::RestakingInspect;
+		// Enough native balance for the operator and opt-in deposits.
+		if <Balances as Inspect<AccountId>>::balance(operator) < 1_000 * UNIT {
+			<Balances as Mutate<AccountId>>::set_balance(operator, 1_000_000 * UNIT);
+		}
 		if !<RestakingLedger as RestakingInspect<AccountId>>::is_operator(operator) {
 			assert!(RestakingLedger::register_operator(
 				RuntimeOrigin::signed(operator.clone()),

@@ -11,6 +11,9 @@ parameter_types! {
 	pub const RestakingPalletId: PalletId = PalletId(*b"rstk/vlt");
 	/// Deposit held from a signed account that creates a vault.
 	pub const VaultDeposit: Balance = 10 * UNIT;
+	/// Deposit held from an account that registers as an operator, for its (permanent)
+	/// operator record.
+	pub const OperatorDeposit: Balance = UNIT;
 	/// Shortest withdrawal delay a vault may set. Must exceed the AVS registry's longest veto
 	/// window so stake cannot leave before a pending slash executes.
 	pub const MinWithdrawalDelay: BlockNumber = 10;
@@ -32,6 +35,7 @@ impl pallet_restaking::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type PalletId = RestakingPalletId;
 	type VaultDeposit = VaultDeposit;
+	type OperatorDeposit = OperatorDeposit;
 	type MinWithdrawalDelay = MinWithdrawalDelay;
 	type MaxWithdrawalDelay = MaxWithdrawalDelay;
 	type WithdrawalEpochs = WithdrawalEpochs;

@@ -20,8 +20,25 @@ fn register_operator_works() {
 			RestakingEvent::OperatorRegistered {
 				operator: OPERATOR_A,
 				commission: Perbill::from_percent(5),
+				deposit: OPERATOR_DEPOSIT,
 			}
 			.into(),
+		);
+		// The record's deposit is held.
+		assert_eq!(
+			Balances::balance_on_hold(&HoldReason::OperatorRegistration.into(), &OPERATOR_A),
+			OPERATOR_DEPOSIT
+		);
+		assert_eq!(crate::OperatorDeposits::<Test>::get(OPERATOR_A), Some(OPERATOR_DEPOSIT));
+	});
+}
+
+#[test]
+fn register_operator_fails_without_funds_for_the_deposit() {
+	ExtBuilder::empty().build_and_execute(|| {
+		assert_noop!(
+			Restaking::register_operator(RuntimeOrigin::signed(NOBODY), COMMISSION, metadata(b"")),
+			TokenError::FundsUnavailable
 		);
 	});
 }
