@@ -118,6 +118,7 @@ impl pallet_slashing::Config for Test {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type RequestDeposit = SlashRequestDeposit;
+	type MinSlashFraction = MinSlashFraction;
 	type MaxEvidenceLen = ConstU32<64>;
 	type MaxPendingSlashesPerAvs = ConstU32<8>;
 	type MaxAutoExecutionsPerBlock = ConstU32<2>;
@@ -129,6 +130,8 @@ impl pallet_slashing::Config for Test {
 parameter_types! {
 	/// Native deposit of a slash request.
 	pub const SlashRequestDeposit: Balance = 10;
+	/// Smallest fraction of a slash request (one part: the tests probe the budget with it).
+	pub const MinSlashFraction: Perbill = Perbill::from_parts(1);
 	pub const RewardsPalletId: PalletId = PalletId(*b"rwds/pot");
 	pub const TreasuryAccount: AccountId = 777;
 	pub const DefaultProtocolFee: Perbill = Perbill::from_percent(10);

@@ -376,7 +376,10 @@ pub mod pallet {
 	/// Slashed collateral of a vault that could not be paid to its destination (burned or sent
 	/// to the beneficiary) when the slash was executed. It is no longer part of any pool and
 	/// stays in the vault account until [`Pallet::pay_unpaid_slash`] succeeds. One entry per
-	/// (vault, destination): created only by executed slashes, whose requests pay a deposit.
+	/// (vault, destination), created only by executed slashes: bounded by the destinations of
+	/// the AVSs that slashed the vault (each AVS holds a registration deposit; the request
+	/// deposits are released when their incidents are pruned, whether or not an entry is
+	/// left).
 	#[pallet::storage]
 	pub type UnpaidSlashes<T: Config> = StorageDoubleMap<
 		_,
@@ -603,7 +606,7 @@ pub mod pallet {
 		InsufficientCollateral,
 		/// A slash request against the pool's operator is pending (it names this pool): until
 		/// it is executed or vetoed nobody can join the pool, queue its shares or complete a
-		/// withdrawal from it.
+		/// withdrawal from a bucket it may still cut.
 		PoolSlashPending,
 		/// The vault has no unpaid slash for this destination.
 		NoUnpaidSlash,

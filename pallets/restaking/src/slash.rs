@@ -1,10 +1,12 @@
 //! Slashing a pool, and what keeps a pending slash from being escaped.
 //!
 //! - **Slash locks** ([`PoolSlashLocks`]). The slashing pallet locks every pool a slash request
-//!   names when the request is made and unlocks it when the request is executed, vetoed or
-//!   cancelled. While a pool (vault, operator) is locked its shares cannot change: no deposit
-//!   or redelegation joins it ([`Error::PoolSlashPending`]), no share is queued for withdrawal
-//!   and no queued withdrawal of it completes. Its live-bucket list is not pruned either, so a
+//!   names when the request is made and unlocks it when the request is executed or vetoed.
+//!   While a pool (vault, operator) is locked its shares cannot change: no deposit or
+//!   redelegation joins it ([`Error::PoolSlashPending`]), no share is queued for withdrawal
+//!   and no queued withdrawal from a bucket of its live list completes (a bucket that had
+//!   matured when the first pending request was made can). Its live-bucket list is not pruned
+//!   either, so a
 //!   bucket that was live when the request was made is still found (and cut) at execution even
 //!   if it matured during the veto window. The stake a pending request can take is therefore
 //!   exactly the stake that was slashable when it was made: nothing can leave, nothing new can
@@ -47,6 +49,23 @@ impl<T: Config> Pallet<T> {
 		operator: &T::AccountId,
 	) -> DispatchResult {
 		ensure!(!Self::is_slash_locked(vault, operator), Error::<T>::PoolSlashPending);
+		Ok(())
+	}
+
+	/// Fail with [`Error::PoolSlashPending`] if a pending slash on pool (`vault`, `operator`) may
+	/// still cut `bucket`: the pool is locked and the bucket is in its (frozen) live list. A
+	/// bucket that had matured when the first pending request was made was pruned from the
+	/// list then, no pending request can take it, and it can be completed.
+	pub(crate) fn ensure_bucket_not_held(
+		vault: VaultId,
+		operator: &T::AccountId,
+		bucket: BucketIndex<T>,
+	) -> DispatchResult {
+		if Self::is_slash_locked(vault, operator) {
+			let held = Pools::<T>::get(vault, operator)
+				.is_some_and(|pool| pool.live_buckets.contains(&bucket));
+			ensure!(!held, Error::<T>::PoolSlashPending);
+		}
 		Ok(())
 	}
 

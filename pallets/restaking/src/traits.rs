@@ -31,7 +31,9 @@ pub trait RestakingInspect<AccountId> {
 	/// The commission currently in force for `operator`, `None` if not an operator.
 	fn operator_commission(operator: &AccountId) -> Option<Perbill>;
 	/// Stake of the pool (`vault`, `operator`): active stake and stake in withdrawal buckets
-	/// that have not matured yet (and are therefore still slashable). Zero if no pool.
+	/// that have not matured yet (and are therefore still slashable), or, while a pending slash
+	/// locks the pool, that were live when the first pending request was made (still
+	/// slashable by it). Zero if no pool.
 	fn pool_stake(vault: VaultId, operator: &AccountId) -> PoolStake<Self::Balance>;
 }
 

@@ -118,8 +118,8 @@ impl<T: Config> Pallet<T> {
 			Self::now() >= info.maturity_of(withdrawal.bucket),
 			Error::<T>::WithdrawalNotMatured
 		);
-		// A pending slash may still take this bucket (it was live when the request was made).
-		Self::ensure_not_slash_locked(vault, &withdrawal.operator)?;
+		// A pending slash may still take this bucket if it is in the pool's frozen live list.
+		Self::ensure_bucket_not_held(vault, &withdrawal.operator, withdrawal.bucket)?;
 		let bucket_key = (vault, withdrawal.operator.clone(), withdrawal.bucket);
 		let mut bucket = WithdrawalBuckets::<T>::get(&bucket_key)
 			.defensive_proof("a queued withdrawal's bucket holds its shares until it completes")

@@ -31,8 +31,9 @@
 //!    that arrived later is taken, and a later `update_avs`, allocation change, opt-out or
 //!    deregistration changes nothing about it.
 //! 2. **Veto.** While the window is open, the resolver named at the request or root may veto
-//!    it ([`Pallet::veto_slash`]). Once the window has closed, the request can no longer be
-//!    vetoed (as in Symbiotic, the veto is only possible inside the window).
+//!    it ([`Pallet::veto_slash`]). Once the window has closed the resolver can no longer veto
+//!    (as in Symbiotic, the veto is only possible inside the window); root can, as the
+//!    governance backstop for a request whose execution keeps failing.
 //! 3. **Execution.** From `executable_at` on, anyone may execute the request
 //!    ([`Pallet::execute_slash`]); in addition, `on_initialize` of block `executable_at`
 //!    executes up to [`Config::MaxAutoExecutionsPerBlock`] of the requests due in that block.
@@ -64,16 +65,22 @@
 //!
 //! Every request carries an [`IncidentId`](types::IncidentId) and the block it occurred in.
 //! The triple (AVS, operator, incident) is recorded in [`Incidents`] when the request is made
-//! and kept until `occurred_at + MaxIncidentAge`, after which no request for the incident is
-//! accepted ([`Error::IncidentTooOld`]): the same incident can never be slashed twice. (A veto
-//! is the outcome of the dispute; the AVS may report a *different* incident if it has new
-//! evidence.)
+//! and kept until `occurred_at + MaxIncidentAge`; a request naming an `occurred_at` that old is
+//! refused ([`Error::IncidentTooOld`]). So an AVS that reports honestly cannot slash the same
+//! incident twice, even by resubmitting it. `occurred_at` is the slasher's own claim, though:
+//! an AVS that lies about it can present a pruned incident id as new, exactly as it can
+//! invent a fresh id; what bounds a dishonest AVS is the family budget below, not the
+//! deduplication. (A veto is the outcome of the dispute; the AVS may report a *different*
+//! incident if it has new evidence.)
 //!
 //! Fresh incident ids cannot multiply the cap either: the requests one AVS makes against one
 //! operator within one [`Config::SlashBudgetWindow`] (an *incident family*) add up to at most
-//! the AVS's `max_slash` ([`Error::SlashBudgetExceeded`]); a vetoed request gives its fraction
-//! back. So within any window an AVS takes at most `max_slash` of an operator's allocated
-//! stake, and at most `2 × max_slash` across two back-to-back windows.
+//! the AVS's `max_slash` at the start of the window, or a lower `max_slash` set since
+//! ([`Error::SlashBudgetExceeded`]); raising `max_slash` takes effect in the next window; a
+//! vetoed request gives its fraction back. So within any window an AVS takes at most
+//! `max_slash` of an operator's allocated stake, and at most `2 × max_slash` across two
+//! back-to-back windows. Each request takes at least [`Config::MinSlashFraction`], which
+//! bounds how many requests (and so how much locked time) one window allows.
 //!
 //! ## Config
 //!
@@ -236,6 +243,13 @@ pub mod pallet {
 		/// due-queue entry, its incident record and the budget record.
 		#[pallet::constant]
 		type RequestDeposit: Get<Self::Balance>;
+
+		/// Smallest fraction one request may take. It bounds how long requests can keep a pool
+		/// locked: within one budget window an AVS makes at most `max_slash /
+		/// MinSlashFraction` requests against an operator, each locking its pools for one veto
+		/// window, and each of them really slashes.
+		#[pallet::constant]
+		type MinSlashFraction: Get<Perbill>;
 
 		/// Maximum length in bytes of the evidence attached to a slash request.
 		#[pallet::constant]
@@ -407,6 +421,8 @@ pub mod pallet {
 		ZeroFraction,
 		/// The slash fraction is above the AVS's `max_slash`.
 		FractionAboveMax,
+		/// The slash fraction is below [`Config::MinSlashFraction`].
+		FractionBelowMin,
 		/// The evidence is longer than [`Config::MaxEvidenceLen`].
 		EvidenceTooLong,
 		/// The operator is neither opted in to the AVS nor inside its opt-out delay.
@@ -486,6 +502,10 @@ pub mod pallet {
 		fn integrity_test() {
 			assert!(T::MaxPendingSlashesPerAvs::get() > 0, "MaxPendingSlashesPerAvs must be > 0");
 			assert!(
+				!T::MinSlashFraction::get().is_zero(),
+				"MinSlashFraction must be > 0, or requests of nothing could lock pools"
+			);
+			assert!(
 				T::MaxIncidentAge::get() > Zero::zero(),
 				"MaxIncidentAge must be > 0, or no incident can be reported"
 			);
@@ -511,7 +531,7 @@ pub mod pallet {
 		/// [`Config::MaxAutoExecutionsPerBlock`]).
 		///
 		/// Errors: [`Error::AvsNotFound`], [`Error::NotSlasher`], [`Error::ZeroFraction`],
-		/// [`Error::FractionAboveMax`], [`Error::EvidenceTooLong`],
+		/// [`Error::FractionAboveMax`], [`Error::FractionBelowMin`], [`Error::EvidenceTooLong`],
 		/// [`Error::IncidentInFuture`], [`Error::IncidentTooOld`],
 		/// [`Error::OperatorNotSlashable`], [`Error::NoSlashableAllocation`],
 		/// [`Error::IncidentAlreadyReported`], [`Error::TooManyPendingSlashes`],
@@ -534,6 +554,7 @@ pub mod pallet {
 			evidence: Vec<u8>,
 		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
+			let evidence_len = (evidence.len() as u32).min(T::MaxEvidenceLen::get());
 			let pools = Self::do_request_slash(
 				who,
 				avs,
@@ -543,13 +564,15 @@ pub mod pallet {
 				occurred_at,
 				evidence,
 			)?;
-			Ok(Some(T::WeightInfo::request_slash(T::MaxEvidenceLen::get(), pools)).into())
+			Ok(Some(T::WeightInfo::request_slash(evidence_len, pools)).into())
 		}
 
 		/// Veto the pending slash `slash_id`.
 		///
-		/// The origin must be root or the resolver named when the request was made, and the
-		/// veto window must still be open (`now < executable_at`). The incident is recorded as
+		/// The origin must be root or the resolver named when the request was made. The
+		/// resolver can veto only while the veto window is open (`now < executable_at`); root
+		/// (governance) can veto at any time, the backstop for a request whose execution keeps
+		/// failing and would otherwise keep its pools locked. The incident is recorded as
 		/// vetoed and cannot be requested again; its fraction goes back to the budget of the
 		/// (AVS, operator); the pools are unlocked.
 		///
@@ -563,8 +586,8 @@ pub mod pallet {
 			let maybe_who = ensure_signed_or_root(origin)?;
 			let slash = PendingSlashes::<T>::get(slash_id).ok_or(Error::<T>::SlashNotFound)?;
 			let now = frame_system::Pallet::<T>::block_number();
-			ensure!(now < slash.executable_at, Error::<T>::VetoWindowClosed);
 			if let Some(who) = &maybe_who {
+				ensure!(now < slash.executable_at, Error::<T>::VetoWindowClosed);
 				ensure!(slash.resolver.as_ref() == Some(who), Error::<T>::NotResolver);
 			}
 			let pools = slash.pools.len() as u32;

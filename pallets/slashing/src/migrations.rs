@@ -150,7 +150,12 @@ pub mod v1 {
 				SlashBudgets::<T>::insert(
 					avs,
 					&operator,
-					SlashBudget { since: Default::default(), used: Perbill::zero(), incidents },
+					SlashBudget {
+						since: Default::default(),
+						cap: Perbill::one(),
+						used: Perbill::zero(),
+						incidents,
+					},
 				);
 				writes.saturating_inc();
 			}

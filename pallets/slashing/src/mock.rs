@@ -73,6 +73,8 @@ parameter_types! {
 	pub const MaxOperatorsPerAvs: u32 = 8;
 	/// Native deposit of a slash request.
 	pub const RequestDeposit: Balance = 10;
+	/// Smallest fraction of a request.
+	pub const MinSlashFraction: Perbill = Perbill::from_percent(1);
 	/// Incidents older than this cannot be reported.
 	pub const MaxIncidentAge: BlockNumber = 100;
 	/// Budget window of an incident family.
@@ -86,6 +88,7 @@ impl pallet_slashing::Config for Test {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type RequestDeposit = RequestDeposit;
+	type MinSlashFraction = MinSlashFraction;
 	type MaxEvidenceLen = ConstU32<16>;
 	type MaxPendingSlashesPerAvs = ConstU32<3>;
 	type MaxAutoExecutionsPerBlock = ConstU32<2>;

@@ -28,6 +28,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(who == params.slasher, Error::<T>::NotSlasher);
 		ensure!(!fraction.is_zero(), Error::<T>::ZeroFraction);
 		ensure!(fraction <= params.max_slash, Error::<T>::FractionAboveMax);
+		ensure!(fraction >= T::MinSlashFraction::get(), Error::<T>::FractionBelowMin);
 		let evidence: BoundedVec<u8, T::MaxEvidenceLen> =
 			evidence.try_into().map_err(|_| Error::<T>::EvidenceTooLong)?;
 		let now = frame_system::Pallet::<T>::block_number();
@@ -48,6 +49,7 @@ impl<T: Config> Pallet<T> {
 		);
 		let mut budget = SlashBudgets::<T>::get(avs, &operator).unwrap_or(SlashBudget {
 			since: now,
+			cap: params.max_slash,
 			used: Perbill::zero(),
 			incidents: 0,
 		});

@@ -14,13 +14,13 @@ impl<T: Config> Pallet<T> {
 	/// - every pending request has id < [`NextSlashId`], an incident record `Pending(id)`, an
 	///   entry in the due queue at its `executable_at`, a non-empty basis without duplicate
 	///   vaults, and holds a slash lock on each pool of its basis (the restaking pallet's lock
-	///   count of a pool is at least the number of pending requests naming it);
+	///   count of a pool is the number of pending requests naming it);
 	/// - every due-queue entry and every `Pending` incident points to a matching pending
 	///   request;
 	/// - [`PendingSlashCount`] equals the number of pending requests of each AVS, is never
 	///   stored as zero and is within [`Config::MaxPendingSlashesPerAvs`];
 	/// - every incident record's (AVS, operator) has a budget record counting exactly its
-	///   incident records, whose `used` is at most 100%;
+	///   incident records, and no budget record is left without one;
 	/// - every depositor has at least the deposits of its incident records on hold.
 	#[cfg(any(feature = "try-runtime", feature = "try-state-checks", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
@@ -54,9 +54,10 @@ impl<T: Config> Pallet<T> {
 			*count = count.saturating_add(1);
 		}
 		for ((vault, operator), count) in locks {
+			// The slashing pallet is the only one that locks: one lock per request and pool.
 			ensure!(
-				T::Restaking::pending_slashes(vault, &operator) >= count,
-				"pool of a pending request is not slash-locked for it"
+				T::Restaking::pending_slashes(vault, &operator) == count,
+				"a pool's slash locks differ from the pending requests naming it"
 			);
 		}
 		for (executable_at, slash_id, ()) in SlashesDueAt::<T>::iter() {

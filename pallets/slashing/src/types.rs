@@ -143,8 +143,10 @@ pub struct IncidentRecord<AccountId, Balance, BlockNumber> {
 
 /// How much of an operator one AVS has requested in the current budget window: the total of
 /// one *incident family*. The fractions of the requests made in a window (pending or executed;
-/// a veto gives its fraction back) add up to at most the AVS's `max_slash`; the window starts
-/// at the first request after the previous one ended and lasts `SlashBudgetWindow` blocks.
+/// a veto gives its fraction back) add up to at most `cap`: the AVS's `max_slash` when the
+/// window started, or a lower one set since (a raise waits for the next window). The window
+/// starts at the first request after the previous one ended and lasts `SlashBudgetWindow`
+/// blocks.
 #[derive(
 	Clone,
 	Copy,
@@ -161,6 +163,8 @@ pub struct IncidentRecord<AccountId, Balance, BlockNumber> {
 pub struct SlashBudget<BlockNumber> {
 	/// First block of the window.
 	pub since: BlockNumber,
+	/// The cap of the window.
+	pub cap: Perbill,
 	/// Sum of the fractions requested in the window and not vetoed.
 	pub used: Perbill,
 	/// Number of incident records of this (AVS, operator) that are stored: the budget record is
@@ -174,25 +178,28 @@ impl<BlockNumber: sp_runtime::traits::AtLeast32BitUnsigned + Copy> SlashBudget<B
 		now >= self.since.saturating_add(window)
 	}
 
-	/// Take `fraction` from the budget at `now`, starting a new window if the last one ended;
-	/// `None` (changing nothing) if the window's total would exceed `cap`.
+	/// Take `fraction` from the budget at `now`, with `max_slash` the AVS's cap now: a new
+	/// window (cap `max_slash`) if the last one ended, else the current window with its cap
+	/// lowered to `max_slash` if that is lower. `None` (changing nothing) if the window's
+	/// total would exceed its cap.
 	pub fn take(
 		&mut self,
 		fraction: Perbill,
-		cap: Perbill,
+		max_slash: Perbill,
 		now: BlockNumber,
 		window: BlockNumber,
 	) -> Option<()> {
-		let (since, used) = if self.window_ended(now, window) {
-			(now, Perbill::zero())
+		let (since, cap, used) = if self.window_ended(now, window) {
+			(now, max_slash, Perbill::zero())
 		} else {
-			(self.since, self.used)
+			(self.since, self.cap.min(max_slash), self.used)
 		};
 		let total = used.deconstruct().checked_add(fraction.deconstruct())?;
 		if total > cap.deconstruct() {
 			return None;
 		}
 		self.since = since;
+		self.cap = cap;
 		self.used = Perbill::from_parts(total);
 		Some(())
 	}

@@ -17,6 +17,10 @@ parameter_types! {
 	/// Native deposit of a slash request: pays for the request, its due-queue entry, its
 	/// incident record and budget record (about 1.3 KiB with the longest evidence).
 	pub const SlashRequestDeposit: Balance = UNIT;
+	/// Smallest fraction one request may take: with `max_slash` 100% an AVS makes at most 100
+	/// requests against an operator per budget window, so it cannot keep a pool locked by
+	/// chaining requests of nothing.
+	pub const MinSlashFraction: Perbill = Perbill::from_percent(1);
 	/// Incidents older than this (in blocks) cannot be reported; their records are pruned
 	/// after it. Longer than the longest veto window and opt-out-delay-scale: a day.
 	pub const MaxIncidentAge: BlockNumber = DAYS;
@@ -35,6 +39,7 @@ impl pallet_slashing::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type RequestDeposit = SlashRequestDeposit;
+	type MinSlashFraction = MinSlashFraction;
 	type MaxEvidenceLen = MaxSlashEvidenceLen;
 	type MaxPendingSlashesPerAvs = MaxPendingSlashesPerAvs;
 	type MaxAutoExecutionsPerBlock = MaxAutoSlashExecutionsPerBlock;

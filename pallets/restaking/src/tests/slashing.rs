@@ -381,3 +381,25 @@ fn slash_touches_the_same_keys_for_1_and_1000_delegators() {
 	// Pool, bucket, vault, vault account, total issuance and the event keys.
 	assert!(one <= 10, "slash changed {one} keys");
 }
+
+#[test]
+fn a_bucket_matured_before_the_lock_completes_while_the_pool_is_locked() {
+	ExtBuilder::default().build_and_execute(|| {
+		deposit(ALICE, NATIVE_VAULT, OPERATOR_A, 1_000);
+		queue(ALICE, NATIVE_VAULT, OPERATOR_A, 200); // bucket 3, matures at 30
+		run_to_block(25);
+		queue(ALICE, NATIVE_VAULT, OPERATOR_A, 100); // bucket 5, matures at 50
+		run_to_block(35);
+		// Locked at 35: bucket 3 had matured (no pending request can take it), bucket 5 is live.
+		assert_ok!(Restaking::lock_for_slash(NATIVE_VAULT, &OPERATOR_A));
+		run_to_block(50);
+		assert_noop!(
+			Restaking::complete_withdrawal(RuntimeOrigin::signed(ALICE), 1),
+			Error::<Test>::PoolSlashPending
+		);
+		let before = native_balance(ALICE);
+		assert_ok!(Restaking::complete_withdrawal(RuntimeOrigin::signed(ALICE), 0));
+		assert_eq!(native_balance(ALICE) - before, 200);
+		Restaking::unlock_after_slash(NATIVE_VAULT, &OPERATOR_A);
+	});
+}

@@ -55,7 +55,7 @@ fn fresh_incident_ids_cannot_exceed_max_slash_in_one_window() {
 				RuntimeOrigin::signed(SLASHER),
 				AVS,
 				OPERATOR,
-				Perbill::from_parts(1),
+				MinSlashFraction::get(),
 				incident(6),
 				System::block_number(),
 				vec![],
@@ -92,10 +92,60 @@ fn the_budget_is_per_avs_and_operator() {
 		assert_ok!(slash(SLASHER, AVS, Perbill::from_percent(25), 1));
 		assert_ok!(slash(SLASHER, AVS, Perbill::from_percent(25), 2));
 		assert_noop!(
-			slash(SLASHER, AVS, Perbill::from_parts(1), 3),
+			slash(SLASHER, AVS, MinSlashFraction::get(), 3),
 			Error::<Test>::SlashBudgetExceeded
 		);
 		// AVS 2 has its own budget against the same operator.
 		assert_ok!(slash(SLASHER_2, AVS_2, Perbill::one(), 1));
+	});
+}
+
+#[test]
+fn a_request_below_the_minimum_fraction_is_refused() {
+	ExtBuilder::build_and_execute(|| {
+		assert_noop!(
+			Slashing::request_slash(
+				RuntimeOrigin::signed(SLASHER),
+				AVS,
+				OPERATOR,
+				Perbill::from_parts(MinSlashFraction::get().deconstruct() - 1),
+				incident(1),
+				System::block_number(),
+				vec![],
+			),
+			Error::<Test>::FractionBelowMin
+		);
+	});
+}
+
+#[test]
+fn raising_max_slash_waits_for_the_next_budget_window() {
+	ExtBuilder::build_and_execute(|| {
+		let slash = |fraction, n| {
+			Slashing::request_slash(
+				RuntimeOrigin::signed(SLASHER),
+				AVS,
+				OPERATOR,
+				fraction,
+				incident(n),
+				System::block_number(),
+				vec![],
+			)
+		};
+		assert_ok!(slash(Perbill::from_percent(50), 1));
+		// The owner lifts the cap to 100% mid-window: the window keeps its 50%.
+		MockAvsParams::mutate(AVS, |params| params.as_mut().unwrap().max_slash = Perbill::one());
+		assert_noop!(slash(Perbill::from_percent(10), 2), Error::<Test>::SlashBudgetExceeded);
+		// Lowering applies at once.
+		MockAvsParams::mutate(AVS, |params| {
+			params.as_mut().unwrap().max_slash = Perbill::from_percent(20)
+		});
+		assert_ok!(Slashing::veto_slash(RuntimeOrigin::signed(RESOLVER), 0));
+		assert_ok!(slash(Perbill::from_percent(20), 3));
+		assert_noop!(slash(Perbill::from_percent(1), 4), Error::<Test>::SlashBudgetExceeded);
+		// The next window has the cap in force when it starts.
+		MockAvsParams::mutate(AVS, |params| params.as_mut().unwrap().max_slash = Perbill::one());
+		run_to_block(51);
+		assert_ok!(slash(Perbill::from_percent(90), 5));
 	});
 }

@@ -75,7 +75,7 @@ fn zero_veto_window_is_executable_in_the_same_block() {
 		MockAvsParams::insert(AVS, params);
 		let slash_id = request(1);
 		assert_noop!(
-			Slashing::veto_slash(RuntimeOrigin::root(), slash_id),
+			Slashing::veto_slash(RuntimeOrigin::signed(RESOLVER), slash_id),
 			Error::<Test>::VetoWindowClosed
 		);
 		assert_ok!(Slashing::execute_slash(RuntimeOrigin::signed(ANYONE), slash_id));

@@ -50,7 +50,12 @@ fn request_slash_records_a_pending_request() {
 		);
 		assert_eq!(
 			SlashBudgets::<Test>::get(AVS, OPERATOR),
-			Some(SlashBudget { since: 1, used: Perbill::from_percent(10), incidents: 1 })
+			Some(SlashBudget {
+				since: 1,
+				cap: Perbill::from_percent(50),
+				used: Perbill::from_percent(10),
+				incidents: 1
+			})
 		);
 		assert_eq!(NextSlashId::<Test>::get(), 1);
 		// Nothing is slashed yet.
