@@ -42,9 +42,9 @@
 //! - invariant 7: every pending request is still exactly what it was when made (rules and
 //!   basis); a veto by a signed origin comes from the resolver named at the request; an
 //!   execution cuts each pool by the fraction of its basis and takes at most that fraction of
-//!   the pool's slashable stake at the request; no deposit, queued withdrawal, completed
-//!   withdrawal or redelegation touches a pool that a pending request locked when the step
-//!   started;
+//!   the pool's slashable stake at the request; no deposit, queued withdrawal or redelegation
+//!   joins or leaves a pool that a pending request locked when the step started, and no
+//!   bucket such a request may still cut loses stake except to a slash;
 //! - no funds created or lost: Σ balances (free + held) of every account that can hold funds
 //!   (the universe, the treasury, the reward pot, every vault account) equals the total
 //!   issuance, per asset, and no balance or sum overflows;
@@ -797,6 +797,9 @@ struct Ledger {
 	burn_paid: BTreeMap<AssetKind, Balance>,
 	/// Pools a pending slash request locked when the current step started.
 	locked_before: BTreeSet<(VaultId, AccountId)>,
+	/// The buckets in the live lists of those pools (a pending request may still cut them),
+	/// with their stake when the step started.
+	held_before: BTreeMap<(VaultId, AccountId, u64), Balance>,
 	/// Every pending request as it was when made, with the slashable stake of each pool of
 	/// its basis at that moment.
 	requests: BTreeMap<u64, (pallet_slashing::PendingSlashOf<Test>, BTreeMap<VaultId, Balance>)>,
@@ -825,6 +828,37 @@ impl Ledger {
 	/// Remember which pools are slash-locked before a step.
 	fn before_step(&mut self) {
 		self.locked_before = pallet_restaking::PoolSlashLocks::<Test>::iter_keys().collect();
+		self.held_before = self
+			.locked_before
+			.iter()
+			.flat_map(|(vault, operator)| {
+				let live = pallet_restaking::Pools::<Test>::get(vault, operator)
+					.map(|pool| pool.live_buckets.into_inner())
+					.unwrap_or_default();
+				live.into_iter().map(move |bucket| (*vault, *operator, bucket))
+			})
+			.map(|key| {
+				let stake =
+					pallet_restaking::WithdrawalBuckets::<Test>::get(key).map_or(0, |b| b.stake);
+				(key, stake)
+			})
+			.collect();
+	}
+
+	/// Fail if a bucket that a pending request may still cut lost stake in a step that
+	/// slashed nothing (a withdrawal escaped from it).
+	fn held_buckets_kept(&self, slashed: bool) -> Result<(), String> {
+		if slashed {
+			return Ok(());
+		}
+		for (key, before) in self.held_before.iter() {
+			let now = pallet_restaking::WithdrawalBuckets::<Test>::get(key).map_or(0, |b| b.stake);
+			check!(
+				now >= *before,
+				"bucket {key:?} of a locked pool went from {before} to {now} without a slash"
+			);
+		}
+		Ok(())
 	}
 
 	/// Fail if pool (`vault`, `operator`) was locked by a pending slash when the step started:
@@ -841,6 +875,10 @@ impl Ledger {
 	fn absorb_events(&mut self) -> Result<(), String> {
 		use pallet_restaking::Event as R;
 		use pallet_slashing::Event as S;
+		let slashed = System::events()
+			.iter()
+			.any(|record| matches!(record.event, RuntimeEvent::Restaking(R::PoolSlashed { .. })));
+		self.held_buckets_kept(slashed)?;
 		for record in System::events() {
 			let name = format!("{:?}", record.event);
 			count(format!("event {}", name.split([' ', '{']).next().unwrap_or_default()));
@@ -904,8 +942,9 @@ impl Ledger {
 						add(&mut self.vault_in, vault, amount);
 						add(&mut self.rounding_ops, vault, 1);
 					},
-					R::WithdrawalCompleted { staker, vault, operator, amount } => {
-						self.not_locked(vault, operator, "a completed withdrawal")?;
+					R::WithdrawalCompleted { staker, vault, amount, .. } => {
+						// Allowed from a locked pool only for a bucket no pending request can
+						// cut: checked by `held_buckets_kept`.
 						add(&mut self.withdrawn, (staker, vault), amount);
 						add(&mut self.vault_out, vault, amount);
 						add(&mut self.rounding_ops, vault, 1);
@@ -915,8 +954,7 @@ impl Ledger {
 						self.not_locked(vault, operator, "a queued withdrawal")?;
 						add(&mut self.rounding_ops, vault, 1)
 					},
-					R::Redelegated { vault, from, to, .. } => {
-						self.not_locked(vault, from, "a completed redelegation")?;
+					R::Redelegated { vault, to, .. } => {
 						self.not_locked(vault, to, "a redelegation")?;
 						add(&mut self.rounding_ops, vault, 1)
 					},
