@@ -47,7 +47,9 @@ impl<T: Config> Pallet<T> {
 		operator: &T::AccountId,
 	) -> PoolInfo<T> {
 		let mut pool = Pools::<T>::get(vault, operator).unwrap_or_default();
-		Self::prune_unless_locked(vault, operator, info, &mut pool);
+		// A locked pool is never joined (`prepare_join` refuses it), so this copy is never
+		// written back for one: plain pruning is enough.
+		pool.prune_matured(info, Self::now());
 		pool
 	}
 
