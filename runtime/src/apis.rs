@@ -290,7 +290,7 @@ impl_runtime_apis! {
 
 		fn claimable_rewards(
 			staker: AccountId,
-		) -> restaking_api::ClaimableRewards<AccountId, AssetKind, Balance> {
+		) -> restaking_api::ClaimableRewards<AccountId, AssetKind, Balance, BlockNumber> {
 			restaking_queries::claimable_rewards(&staker)
 		}
 
@@ -441,7 +441,7 @@ pub mod restaking_queries {
 	/// See [`api::RestakingApi::claimable_rewards`].
 	pub fn claimable_rewards(
 		staker: &AccountId,
-	) -> api::ClaimableRewards<AccountId, AssetKind, Balance> {
+	) -> api::ClaimableRewards<AccountId, AssetKind, Balance, BlockNumber> {
 		let claimable = Rewards::claimable_rewards(staker);
 		api::ClaimableRewards {
 			pools: claimable
@@ -455,6 +455,22 @@ pub mod restaking_queries {
 				.collect(),
 			total: amounts(claimable.total),
 			commission: amounts(Rewards::claimable_commission(staker)),
+			streaming: claimable
+				.streaming
+				.into_iter()
+				.map(|(vault, operator, streaming)| api::PoolStreams {
+					vault,
+					operator,
+					streaming: streaming
+						.into_iter()
+						.map(|(asset, amount, ends_at)| api::StreamingAmount {
+							asset,
+							amount,
+							ends_at,
+						})
+						.collect(),
+				})
+				.collect(),
 		}
 	}
 
@@ -528,7 +544,7 @@ mod restaking_api_tests {
 	use super::*;
 	use crate::{AssetKind, BuildStorage, RuntimeOrigin, UNIT};
 	use frame_support::{assert_ok, BoundedVec};
-	use pallet_restaking_runtime_api::runtime_decl_for_restaking_api::RestakingApiV1;
+	use pallet_restaking_runtime_api::runtime_decl_for_restaking_api::RestakingApiV2;
 	use sp_keyring::Sr25519Keyring;
 	use sp_runtime::Perbill;
 
@@ -547,6 +563,7 @@ mod restaking_api_tests {
 					.collect(),
 				..Default::default()
 			},
+			rewards: pallet_rewards::GenesisConfig { reward_assets: vec![AssetKind::Native] },
 			..Default::default()
 		}
 		.build_storage()
@@ -601,7 +618,7 @@ mod restaking_api_tests {
 				0,
 				AssetKind::Native,
 				100 * UNIT,
-				1,
+				10,
 				None
 			));
 			assert_ok!(Restaking::queue_withdrawal(signed(&charlie), 0, alice.clone(), 400 * UNIT));
@@ -641,14 +658,34 @@ mod restaking_api_tests {
 			assert_eq!(positions.len(), 1);
 			assert_eq!((positions[0].shares, positions[0].stake), (600 * UNIT, 600 * UNIT));
 
-			// 100 UNIT: 5% protocol fee, 10% commission of the rest, the rest to Charlie's pool.
-			let rewards = Runtime::claimable_rewards(charlie.clone());
+			// 100 UNIT: 5% protocol fee, 10% commission of the rest, the rest streamed to
+			// Charlie's pool over blocks 6..16: nothing is released in block 6.
 			let to_stakers = 100 * UNIT - 5 * UNIT - (95 * UNIT) / 10;
+			let rewards = Runtime::claimable_rewards(charlie.clone());
+			assert!(rewards.total.is_empty() && rewards.pools.is_empty());
+			assert_eq!(
+				rewards.streaming,
+				vec![restaking_api::PoolStreams {
+					vault: 0,
+					operator: alice.clone(),
+					streaming: vec![restaking_api::StreamingAmount {
+						asset: AssetKind::Native,
+						amount: to_stakers,
+						ends_at: 16,
+					}],
+				}]
+			);
+			// At the period's end all of it is claimable (the queries release virtually).
+			System::set_block_number(16);
+			let rewards = Runtime::claimable_rewards(charlie.clone());
 			assert_eq!(
 				rewards.total,
 				vec![restaking_api::AssetAmount { asset: AssetKind::Native, amount: to_stakers }]
 			);
 			assert_eq!(rewards.pools.len(), 1);
+			assert!(rewards.streaming.is_empty());
+			// Back to the request's block for the other answers (nothing was written).
+			System::set_block_number(6);
 			assert_eq!(
 				Runtime::claimable_rewards(alice.clone()).commission,
 				vec![restaking_api::AssetAmount {

@@ -11,8 +11,8 @@
 //! | 2        | rETH   | 18       |
 
 use crate::{
-	configs::TreasuryAccount, AccountId, AssetId, AssetsConfig, Balance, BalancesConfig,
-	RuntimeGenesisConfig, SudoConfig, UNIT,
+	configs::TreasuryAccount, AccountId, AssetId, AssetKind, AssetsConfig, Balance, BalancesConfig,
+	RewardsConfig, RuntimeGenesisConfig, SudoConfig, UNIT,
 };
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
@@ -63,6 +63,14 @@ fn testnet_genesis(
 			authorities: initial_authorities.iter().map(|x| (x.1.clone(), 1)).collect::<Vec<_>>(),
 		},
 		sudo: SudoConfig { key: Some(root.clone()) },
+		// Rewards may be paid in the native token and the two collateral tokens.
+		rewards: RewardsConfig {
+			reward_assets: vec![
+				AssetKind::Native,
+				AssetKind::WithId(STETH),
+				AssetKind::WithId(RETH),
+			],
+		},
 		assets: AssetsConfig {
 			// Sufficient assets: keyless accounts (vaults, reward pot, treasury) can hold them
 			// without a native balance.

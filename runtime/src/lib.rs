@@ -87,10 +87,10 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	// The version of the runtime specification. A full node will not attempt to use its native
 	// runtime in substitute for the on-chain Wasm runtime unless all of `spec_name`,
 	// `spec_version`, and `authoring_version` are the same between Wasm and native.
-	spec_version: 102,
+	spec_version: 103,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 2,
+	transaction_version: 3,
 	system_version: 1,
 };
 
@@ -190,7 +190,11 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 ///
 /// This can be a tuple of types, each implementing `OnRuntimeUpgrade`.
 #[allow(unused_parens)]
-type Migrations = (pallet_slashing::migrations::v1::MigrateToV1<Runtime>,);
+type Migrations = (
+	pallet_slashing::migrations::v1::MigrateToV1<Runtime>,
+	pallet_restaking::migrations::v1::MigrateToV1<Runtime>,
+	pallet_rewards::migrations::v1::MigrateToV1<Runtime, configs::rewards::InitialRewardAssets>,
+);
 
 /// Executive: handles dispatch to the various modules.
 pub type Executive = frame_executive::Executive<

@@ -42,6 +42,14 @@ const PERBILL = 1_000_000_000n;
 const percent = (p) => p * 10_000_000; // Perbill parts
 const incident = (n) => `0x${n.toString(16).padStart(64, '0')}`;
 const mulFloor = (parts, amount) => (BigInt(parts) * amount) / PERBILL;
+// The restaking pallet's reward counter (FixedU128, 18 decimals, every step rounded down).
+const FIXED_ONE = 10n ** 18n;
+const perShare = (amount, shares) => (amount * FIXED_ONE) / shares;
+const earnedFrom = (amount, shares) => (shares * perShare(amount, shares)) / FIXED_ONE;
+// What a pool's stream of `split.toStakers` over `split.duration` blocks from `split.start`
+// released by block `at`, in one release (rounded down).
+const released = (split, at) =>
+  (split.toStakers * BigInt(Math.min(at - split.start, split.duration))) / BigInt(split.duration);
 
 const VAULT = 0;
 const AVS = 0;
@@ -179,6 +187,7 @@ describe('restaking lifecycle on a --dev node', { timeout: 15 * 60_000 }, () => 
       operatorDeposit: api.consts.restaking.operatorDeposit.toBigInt(),
       requestDeposit: api.consts.slashing.requestDeposit.toBigInt(),
       protocolFee: (await api.query.rewards.protocolFee()).toNumber(),
+      minRewardDuration: api.consts.rewards.minRewardDuration.toNumber(),
     };
     // The longest veto window: the resolver's veto lands comfortably inside it, and a
     // withdrawal queued before the request matures inside it.
@@ -379,12 +388,12 @@ describe('restaking lifecycle on a --dev node', { timeout: 15 * 60_000 }, () => 
       tx.slashing.requestSlash(SPAM_AVS, addr.ferdie, percent(1), incident(0x100 + i), occurredAt, `spam ${i}`),
     );
     const results = await Promise.all([
-      chain.submit(keys.alice, tx.rewards.submitRewards(AVS, RETH, REWARD, 1, null)),
+      chain.submit(keys.alice, tx.rewards.submitRewards(AVS, RETH, REWARD, consts.minRewardDuration, null)),
       ...requests.map((request) => chain.submit(keys.alice, request)),
       ...spamRequests.map((request) => chain.submit(keys.ferdie, request)),
       chain.submit(keys.alice, tx.slashing.requestSlash(AVS, addr.bob, percent(60), incident(3), occurredAt, '')),
       chain.submit(keys.eve, tx.slashing.requestSlash(AVS, addr.bob, percent(10), incident(4), occurredAt, '')),
-      chain.submit(keys.eve, tx.rewards.submitRewards(AVS, RETH, ST, 1, null)),
+      chain.submit(keys.eve, tx.rewards.submitRewards(AVS, RETH, ST, consts.minRewardDuration, null)),
       chain.submit(keys.eve, tx.rewards.claimRewards()),
     ]);
     await settle(results);
@@ -398,13 +407,15 @@ describe('restaking lifecycle on a --dev node', { timeout: 15 * 60_000 }, () => 
     const protocolFee = mulFloor(consts.protocolFee, REWARD);
     const commission = mulFloor(COMMISSION, REWARD - protocolFee);
     const toStakers = REWARD - protocolFee - commission;
-    rewardSplit = { protocolFee, commission, toStakers };
+    rewardSplit = { protocolFee, commission, toStakers, start: reward.blockNumber, duration: consts.minRewardDuration };
     const submitted = chain.findEvent(reward.events, 'rewards', 'RewardsSubmitted');
     assert.equal(submitted.submissionId.toNumber(), 0);
     assert.equal(submitted.avs.toNumber(), AVS);
     assert.deepEqual(submitted.asset.toJSON(), RETH_JSON);
     assert.equal(submitted.amount.toBigInt(), REWARD);
-    assert.equal(submitted.period.toNumber(), 1);
+    // Streamed: released to the pool over the shortest reward period from this block.
+    const rewardEndsAt = reward.blockNumber + consts.minRewardDuration;
+    assert.deepEqual(submitted.period.toJSON(), { start: reward.blockNumber, endsAt: rewardEndsAt });
     assert.equal(submitted.split.operators.toNumber(), 1);
     assert.equal(submitted.split.toStakers.toBigInt(), toStakers);
     assert.equal(submitted.split.toCommission.toBigInt(), commission);
@@ -421,6 +432,7 @@ describe('restaking lifecycle on a --dev node', { timeout: 15 * 60_000 }, () => 
     assert.equal(credited.operator.toString(), addr.bob);
     assert.deepEqual(credited.asset.toJSON(), RETH_JSON);
     assert.equal(credited.amount.toBigInt(), toStakers);
+    assert.equal(credited.endsAt.toNumber(), rewardEndsAt);
     assert.equal(await rethOf(addr.alice), initial.reth.alice - REWARD - 1n);
     assert.equal(await rethOf(addr.pot), initial.reth.pot + REWARD + 1n);
 
@@ -534,8 +546,15 @@ describe('restaking lifecycle on a --dev node', { timeout: 15 * 60_000 }, () => 
     const claimed = chain.findEvent(claim.events, 'rewards', 'RewardsClaimed');
     assert.equal(claimed.staker.toString(), addr.charlie);
     assert.deepEqual(claimed.asset.toJSON(), RETH_JSON);
-    assert.equal(claimed.amount.toBigInt(), rewardSplit.toStakers, 'the only staker gets the whole pool credit');
-    assert.equal(await rethOf(addr.charlie), initial.reth.charlie + rewardSplit.toStakers);
+    // The only staker, part-way through the period: what was released so far, through the
+    // per-share counter (both roundings down).
+    const shares = DEPOSIT - QUEUED;
+    rewardSplit.firstClaimBlock = claim.blockNumber;
+    rewardSplit.firstClaim = earnedFrom(released(rewardSplit, claim.blockNumber), shares);
+    assert.ok(claim.blockNumber < rewardSplit.start + rewardSplit.duration, 'the claim landed after the period');
+    assert.ok(rewardSplit.firstClaim > 0n && rewardSplit.firstClaim < rewardSplit.toStakers);
+    assert.equal(claimed.amount.toBigInt(), rewardSplit.firstClaim, 'released so far, all to the only staker');
+    assert.equal(await rethOf(addr.charlie), initial.reth.charlie + rewardSplit.firstClaim);
 
     assertModuleError(chain, queueMore, 'restaking.PoolSlashPending');
     assertModuleError(chain, notMatured, 'restaking.WithdrawalNotMatured');
@@ -551,8 +570,9 @@ describe('restaking lifecycle on a --dev node', { timeout: 15 * 60_000 }, () => 
     const transferred = chain.findEvent(fees.events, 'rewards', 'ProtocolFeesTransferred');
     assert.equal(transferred.amount.toBigInt(), rewardSplit.protocolFee);
     assert.equal(await rethOf(addr.treasury), initial.reth.treasury + rewardSplit.protocolFee);
-    // Everything is paid out: the pot keeps only its endowment (the rETH min balance).
-    assert.equal(await rethOf(addr.pot), initial.reth.pot + 1n);
+    // Everything claimed is paid out: the pot keeps its endowment (the rETH min balance) and
+    // what the pool still streams.
+    assert.equal(await rethOf(addr.pot), initial.reth.pot + 1n + rewardSplit.toStakers - rewardSplit.firstClaim);
 
     const pool = (await state.query.restaking.pools(VAULT, addr.bob)).unwrap();
     assert.equal(pool.activeStake.toBigInt(), DEPOSIT - QUEUED);
@@ -691,6 +711,23 @@ describe('restaking lifecycle on a --dev node', { timeout: 15 * 60_000 }, () => 
     const again = await chain.submit(keys.charlie, tx.restaking.completeWithdrawal(0));
     await settle([again]);
     assertModuleError(chain, again, 'restaking.WithdrawalNotFound');
+
+    // After the reward period Charlie claims the rest: everything the pool was credited, but
+    // the counter's rounding dust.
+    await freshBlock(rewardSplit.start + rewardSplit.duration);
+    const rest = await chain.submit(keys.charlie, tx.rewards.claimRewards());
+    await settle([rest]);
+    assertOk(chain, rest);
+    const shares = DEPOSIT - QUEUED;
+    const firstCounter = perShare(released(rewardSplit, rewardSplit.firstClaimBlock), shares);
+    const restCounter = perShare(rewardSplit.toStakers - released(rewardSplit, rewardSplit.firstClaimBlock), shares);
+    const second = (shares * (firstCounter + restCounter)) / FIXED_ONE - rewardSplit.firstClaim;
+    const paid = chain.findEvent(rest.events, 'rewards', 'RewardsClaimed');
+    assert.equal(paid.amount.toBigInt(), second);
+    const dust = rewardSplit.toStakers - rewardSplit.firstClaim - second;
+    assert.ok(dust >= 0n && dust < 2n * 10n ** 6n, `rounding dust ${dust}`);
+    assert.equal(await rethOf(addr.charlie), initial.reth.charlie + rewardSplit.firstClaim + second);
+    assert.equal(await rethOf(addr.pot), initial.reth.pot + 1n + dust);
   });
 
   step('final balances: collateral conserved, native balances = endowment - fees - held deposits', async () => {
@@ -827,25 +864,35 @@ describe('custom JSON-RPC (restaking_*)', () => {
     ]);
   });
 
-  it('restaking_claimableRewards: staker rewards per pool and in total, operator commission', () => {
+  it('restaking_claimableRewards: staker rewards per pool and in total, operator commission, still streaming', () => {
     requireMethod('restaking_claimableRewards');
     const { addr, rewardSplit } = ctx;
     assert.ok(rewardSplit, 'the reward round did not run');
-    const toStakers = [{ asset: RETH_RPC, amount: dec(rewardSplit.toStakers) }];
+    const endsAt = rewardSplit.start + rewardSplit.duration;
+    // In the submission's block nothing is released yet: all of it is still streaming.
     assert.deepEqual(answer('claimableRewards:charlie'), {
-      pools: [{ vault: VAULT, operator: addr.bob, rewards: toStakers }],
-      total: toStakers,
+      pools: [],
+      total: [],
       commission: [],
+      streaming: [
+        { vault: VAULT, operator: addr.bob, streaming: [{ asset: RETH_RPC, amount: dec(rewardSplit.toStakers), endsAt }] },
+      ],
     });
     assert.deepEqual(answer('claimableRewards:bob'), {
       pools: [],
       total: [],
       commission: [{ asset: RETH_RPC, amount: dec(rewardSplit.commission) }],
+      streaming: [],
     });
     const claimed = answer('claimableRewards:claimed');
     assert.deepEqual(claimed.total, [], 'nothing left after claim_rewards');
     assert.deepEqual(claimed.commission, []);
     assert.ok(claimed.pools.every((pool) => pool.rewards.length === 0), JSON.stringify(claimed.pools));
+    // The rest of the period is still streaming to Charlie.
+    const streamingRest = rewardSplit.toStakers - released(rewardSplit, rewardSplit.firstClaimBlock);
+    assert.deepEqual(claimed.streaming, [
+      { vault: VAULT, operator: addr.bob, streaming: [{ asset: RETH_RPC, amount: dec(streamingRest), endsAt }] },
+    ]);
   });
 
   it('restaking_pendingWithdrawals: queued withdrawals at their post-slash value', () => {

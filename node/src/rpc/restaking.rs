@@ -27,7 +27,7 @@ use pallet_restaking_runtime_api::{
 };
 use restaking_runtime::{AccountId, AssetKind, Balance, BlockNumber};
 use serde::{Deserialize, Serialize};
-use sp_api::ProvideRuntimeApi;
+use sp_api::{ApiExt, ProvideRuntimeApi};
 use sp_blockchain::HeaderBackend;
 use sp_core::crypto::Ss58Codec;
 use sp_runtime::traits::Block as BlockT;
@@ -55,7 +55,7 @@ pub struct OperatorStakeOf {
 /// Answer of `restaking_stakerPositions` (one entry per position).
 pub type StakerPositions = Vec<StakerPosition<AccountId, AssetKind, Balance>>;
 /// Answer of `restaking_claimableRewards`.
-pub type Claimable = ClaimableRewards<AccountId, AssetKind, Balance>;
+pub type Claimable = ClaimableRewards<AccountId, AssetKind, Balance, BlockNumber>;
 /// Answer of `restaking_pendingWithdrawals` (one entry per queued withdrawal).
 pub type PendingWithdrawals =
 	Vec<PendingWithdrawalInfo<AccountId, AssetKind, Balance, BlockNumber>>;
@@ -190,7 +190,25 @@ where
 
 	fn claimable_rewards(&self, staker: String, at: Option<Block::Hash>) -> RpcResult<Claimable> {
 		let staker = parse_account(&staker)?;
-		self.query(at, |api, at| api.claimable_rewards(at, staker))
+		self.query(at, |api, at| {
+			let version = api
+				.api_version::<dyn RestakingRuntimeApi<Block, AccountId, Balance, AssetKind, BlockNumber>>(
+					at,
+				)?
+				.unwrap_or(1);
+			if version >= 2 {
+				return api.claimable_rewards(at, staker);
+			}
+			// A runtime of API version 1 (before streamed rewards): nothing streams.
+			#[allow(deprecated)]
+			let old = api.claimable_rewards_before_version_2(at, staker)?;
+			Ok(ClaimableRewards {
+				pools: old.pools,
+				total: old.total,
+				commission: old.commission,
+				streaming: Vec::new(),
+			})
+		})
 	}
 
 	fn pending_withdrawals(
@@ -232,7 +250,7 @@ mod tests {
 	use super::*;
 	use pallet_restaking_runtime_api::{
 		AllocationInfo, AssetAmount, AvsStake, OperatorState, OptInState, PendingAllocation,
-		PoolRewards, SlashState, VaultStake,
+		PoolRewards, PoolStreams, SlashState, StreamingAmount, VaultStake,
 	};
 	use serde::de::DeserializeOwned;
 	use sp_keyring::Sr25519Keyring;
@@ -406,6 +424,15 @@ mod tests {
 			}],
 			total: vec![amount(AssetKind::Native, 7), amount(AssetKind::WithId(2), 8)],
 			commission: vec![amount(AssetKind::WithId(2), 1_000_000_000_000_000_000_000)],
+			streaming: vec![PoolStreams {
+				vault: 0,
+				operator: alice(),
+				streaming: vec![StreamingAmount {
+					asset: AssetKind::Native,
+					amount: 9,
+					ends_at: 42,
+				}],
+			}],
 		};
 		let amounts = r#"[{"asset":"Native","amount":"7"},{"asset":{"WithId":2},"amount":"8"}]"#;
 		assert_json(
@@ -413,12 +440,14 @@ mod tests {
 			&format!(
 				r#"{{"pools":[{{"vault":0,"operator":"{ALICE}","rewards":{amounts}}}],
 				"total":{amounts},
-				"commission":[{{"asset":{{"WithId":2}},"amount":"1000000000000000000000"}}]}}"#
+				"commission":[{{"asset":{{"WithId":2}},"amount":"1000000000000000000000"}}],
+				"streaming":[{{"vault":0,"operator":"{ALICE}",
+				"streaming":[{{"asset":"Native","amount":"9","endsAt":42}}]}}]}}"#
 			),
 		);
 		assert_json(
-			&Claimable { pools: vec![], total: vec![], commission: vec![] },
-			r#"{"pools":[],"total":[],"commission":[]}"#,
+			&Claimable { pools: vec![], total: vec![], commission: vec![], streaming: vec![] },
+			r#"{"pools":[],"total":[],"commission":[],"streaming":[]}"#,
 		);
 	}
 

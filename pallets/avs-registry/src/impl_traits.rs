@@ -24,6 +24,10 @@ impl<T: Config> AvsInspect<T::AccountId> for Pallet<T> {
 		Self::live_avs(avs).map(|info| info.config.slashing)
 	}
 
+	fn opt_out_delay(avs: AvsId) -> Option<BlockNumberFor<T>> {
+		Self::live_avs(avs).map(|info| info.config.opt_out_delay)
+	}
+
 	fn accepts_reward_asset(avs: AvsId, asset: &T::AssetKind) -> bool {
 		Self::live_avs(avs).is_some_and(|info| info.config.reward_assets.contains(asset))
 	}

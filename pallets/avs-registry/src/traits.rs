@@ -20,6 +20,9 @@ pub trait AvsInspect<AccountId> {
 	fn avs_owner(avs: AvsId) -> Option<AccountId>;
 	/// Slashing parameters of `avs` (slasher, resolver, cap, veto window, destination).
 	fn slashing_params(avs: AvsId) -> Option<AvsSlashingParams<AccountId, Self::BlockNumber>>;
+	/// Opt-out delay of `avs`: how long an operator that opts out (or is removed, or whose AVS
+	/// deregisters) stays slashable by it. `None` if the AVS is not registered.
+	fn opt_out_delay(avs: AvsId) -> Option<Self::BlockNumber>;
 	/// Whether `asset` is an accepted reward asset of `avs`.
 	fn accepts_reward_asset(avs: AvsId, asset: &Self::AssetKind) -> bool;
 	/// Whether `operator` can be slashed by `avs` now: opted in, or opted out (or deregistered

@@ -673,18 +673,24 @@ fn rewards_calls() -> Vec<(u32, BoxedStrategy<Action>)> {
 				avs_and_owner(),
 				asset_kind(),
 				amount(),
-				any::<u32>(),
+				// Mostly periods the start state's AVSs and vaults allow (10..=12 blocks).
+				prop_oneof![
+					6 => Just(REWARD_PERIOD),
+					2 => REWARD_PERIOD + 1..=12,
+					1 => 0..REWARD_PERIOD,
+					1 => 13..200u64,
+				],
 				prop::option::weighted(
 					0.3,
 					prop::collection::vec((favouring(&OPERATORS), 0..4u32), 0..=5),
 				),
 			)
-				.prop_map(move |((caller, avs), asset, amount, period, operator_weights)| {
+				.prop_map(move |((caller, avs), asset, amount, duration, operator_weights)| {
 					let call = rewards(Call::submit_rewards {
 						avs,
 						asset,
 						amount,
-						period,
+						duration,
 						operator_weights,
 					});
 					(caller, call)
@@ -696,6 +702,13 @@ fn rewards_calls() -> Vec<(u32, BoxedStrategy<Action>)> {
 			signed_by(staker()),
 			(vault_id(), operator()).prop_map(move |(vault, operator)| {
 				rewards(Call::claim_rewards_from { vault, operator })
+			}),
+		),
+		dispatch(
+			2,
+			signed_by(staker()),
+			(vault_id(), operator()).prop_map(move |(vault, operator)| {
+				rewards(Call::return_undistributed { vault, operator })
 			}),
 		),
 		dispatch(
@@ -781,8 +794,9 @@ struct Ledger {
 	/// Split of the submissions and what was claimed, per asset.
 	to_stakers: BTreeMap<AssetKind, Balance>,
 	rewards_claimed: BTreeMap<AssetKind, Balance>,
-	/// Per (staker, asset): the most the staker can have earned, Σ over the pool credits of
-	/// `amount × staker shares / pool shares` (rounded up), and what it claimed.
+	/// Per (staker, asset): the most the staker can have earned, Σ over the steps of what its
+	/// pools released in the step × its shares / the pool's active shares when the step
+	/// started (rounded up): shares × time (invariant 8), and what it claimed.
 	reward_entitlement: BTreeMap<(AccountId, AssetKind), Balance>,
 	rewards_claimed_by: BTreeMap<(AccountId, AssetKind), Balance>,
 	to_commission: BTreeMap<AssetKind, Balance>,
@@ -795,6 +809,11 @@ struct Ledger {
 	/// Of the burn-destined slashes, the amounts whose burn was deferred, and later paid.
 	burn_deferred: BTreeMap<AssetKind, Balance>,
 	burn_paid: BTreeMap<AssetKind, Balance>,
+	/// Staker rewards returned to the treasury as undistributed, per asset.
+	undistributed_returned: BTreeMap<AssetKind, Balance>,
+	/// Every pool as it was when the current step started: its active shares, its stakers'
+	/// shares and per reward asset what it still streamed and held undistributed.
+	pools_before: BTreeMap<(VaultId, AccountId), PoolSnapshot>,
 	/// Pools a pending slash request locked when the current step started.
 	locked_before: BTreeSet<(VaultId, AccountId)>,
 	/// The buckets in the live lists of those pools (a pending request may still cut them),
@@ -803,6 +822,44 @@ struct Ledger {
 	/// Every pending request as it was when made, with the slashable stake of each pool of
 	/// its basis at that moment.
 	requests: BTreeMap<u64, (pallet_slashing::PendingSlashOf<Test>, BTreeMap<VaultId, Balance>)>,
+}
+
+/// A pool's reward state when a step started (see [`Ledger::pools_before`]).
+#[derive(Default, Debug, Clone)]
+struct PoolSnapshot {
+	active_shares: Balance,
+	shares: BTreeMap<AccountId, Balance>,
+	/// Per asset: (streaming, undistributed).
+	streams: BTreeMap<AssetKind, (Balance, Balance)>,
+}
+
+fn pool_snapshots() -> BTreeMap<(VaultId, AccountId), PoolSnapshot> {
+	let mut pools: BTreeMap<(VaultId, AccountId), PoolSnapshot> =
+		pallet_restaking::Pools::<Test>::iter()
+			.map(|(vault, operator, pool)| {
+				let streams = pool
+					.rewards
+					.iter()
+					.map(|(asset, reward)| {
+						(asset.clone(), (reward.streaming, reward.undistributed))
+					})
+					.collect();
+				(
+					(vault, operator),
+					PoolSnapshot {
+						active_shares: pool.active_shares,
+						shares: BTreeMap::new(),
+						streams,
+					},
+				)
+			})
+			.collect();
+	for (staker, key, position) in pallet_restaking::Positions::<Test>::iter() {
+		if let Some(pool) = pools.get_mut(&key) {
+			pool.shares.insert(staker, position.shares);
+		}
+	}
+	pools
 }
 
 fn add<K: Ord>(map: &mut BTreeMap<K, Balance>, key: K, amount: Balance) {
@@ -825,8 +882,9 @@ impl Ledger {
 		ledger
 	}
 
-	/// Remember which pools are slash-locked before a step.
+	/// Remember which pools are slash-locked, and every pool's reward state, before a step.
 	fn before_step(&mut self) {
+		self.pools_before = pool_snapshots();
 		self.locked_before = pallet_restaking::PoolSlashLocks::<Test>::iter_keys().collect();
 		self.held_before = self
 			.locked_before
@@ -879,6 +937,10 @@ impl Ledger {
 			.iter()
 			.any(|record| matches!(record.event, RuntimeEvent::Restaking(R::PoolSlashed { .. })));
 		self.held_buckets_kept(slashed)?;
+		// Per (vault, operator, asset): credited to the pool's stream, and taken from what it
+		// held undistributed, in this step.
+		let mut credited: BTreeMap<(VaultId, AccountId, AssetKind), Balance> = BTreeMap::new();
+		let mut taken: BTreeMap<(VaultId, AccountId, AssetKind), Balance> = BTreeMap::new();
 		for record in System::events() {
 			let name = format!("{:?}", record.event);
 			count(format!("event {}", name.split([' ', '{']).next().unwrap_or_default()));
@@ -974,23 +1036,13 @@ impl Ledger {
 							add(&mut self.burn_paid, info.asset, amount);
 						}
 					},
-					R::PoolRewarded { vault, operator, asset, amount } => {
-						// Shares cannot change within the submission that credited the pool.
-						let pool = pallet_restaking::Pools::<Test>::get(vault, operator)
-							.ok_or("reward credited to a missing pool")?;
-						for (staker, key, position) in pallet_restaking::Positions::<Test>::iter() {
-							if key == (vault, operator) && position.shares > 0 {
-								let share = multiply_by_rational_with_rounding(
-									amount,
-									position.shares,
-									pool.active_shares,
-									Rounding::Up,
-								)
-								.ok_or("reward share overflows")?;
-								add(&mut self.reward_entitlement, (staker, asset.clone()), share);
-							}
-						}
+					R::PoolRewarded { vault, operator, asset, amount, .. } => {
+						add(&mut credited, (vault, operator, asset), amount);
 					},
+					R::UndistributedTaken { vault, operator, amounts } =>
+						for (asset, amount) in amounts {
+							add(&mut taken, (vault, operator, asset), amount);
+						},
 					R::PoolSlashed { vault, active, withdrawing, destination, .. } => {
 						let total = active.checked_add(withdrawing).ok_or("slash overflow")?;
 						add(&mut self.vault_slashed, vault, total);
@@ -1030,12 +1082,68 @@ impl Ledger {
 						add(&mut self.pot_out, asset.clone(), amount);
 						add(&mut self.fees_transferred, asset, amount);
 					},
+					pallet_rewards::Event::UndistributedReturned { asset, amount, .. } => {
+						add(&mut self.undistributed_returned, asset.clone(), amount);
+						add(&mut self.to_treasury, asset, amount);
+					},
 					_ => {},
 				},
 				_ => {},
 			}
 		}
+		self.attribute_releases(&credited, &taken)?;
 		System::reset_events();
+		Ok(())
+	}
+
+	/// Book what every pool released in the last step to its stakers by their shares when
+	/// the step started (a pool only releases when touched, before its shares change), and
+	/// check that a stream never releases more than it was credited and that what a pool
+	/// without active shares released is kept undistributed.
+	fn attribute_releases(
+		&mut self,
+		credited: &BTreeMap<(VaultId, AccountId, AssetKind), Balance>,
+		taken: &BTreeMap<(VaultId, AccountId, AssetKind), Balance>,
+	) -> Result<(), String> {
+		let after = pool_snapshots();
+		for ((vault, operator), pool) in after.iter() {
+			let before = self.pools_before.get(&(*vault, *operator)).cloned().unwrap_or_default();
+			for (asset, (streaming, undistributed)) in pool.streams.iter() {
+				let key = (*vault, *operator, asset.clone());
+				let (streaming_before, undistributed_before) =
+					before.streams.get(asset).copied().unwrap_or_default();
+				let released = streaming_before
+					.checked_add(get(credited, &key))
+					.and_then(|total| total.checked_sub(*streaming))
+					.ok_or_else(|| {
+						format!("pool ({vault}, {operator}) streams {streaming} of {asset:?}, more than it was credited")
+					})?;
+				let to_nobody = undistributed
+					.checked_add(get(taken, &key))
+					.and_then(|total| total.checked_sub(undistributed_before))
+					.ok_or("undistributed rewards shrank without being taken")?;
+				let distributed = released
+					.checked_sub(to_nobody)
+					.ok_or("more became undistributed than was released")?;
+				if distributed == 0 {
+					continue;
+				}
+				check!(
+					before.active_shares > 0,
+					"pool ({vault}, {operator}) released {distributed} of {asset:?} to no shares"
+				);
+				for (staker, shares) in before.shares.iter().filter(|(_, shares)| **shares > 0) {
+					let share = multiply_by_rational_with_rounding(
+						distributed,
+						*shares,
+						before.active_shares,
+						Rounding::Up,
+					)
+					.ok_or("reward share overflows")?;
+					add(&mut self.reward_entitlement, (*staker, asset.clone()), share);
+				}
+			}
+		}
 		Ok(())
 	}
 }
@@ -1153,13 +1261,34 @@ fn check_invariants(ledger: &Ledger) -> Result<(), String> {
 		);
 		let outstanding = minus(
 			get(&ledger.to_stakers, &kind),
-			get(&ledger.rewards_claimed, &kind),
-			"staker rewards claimed",
+			get(&ledger.rewards_claimed, &kind)
+				.saturating_add(get(&ledger.undistributed_returned, &kind)),
+			"staker rewards claimed or returned",
 		)?;
 		check!(
 			OutstandingStakerRewards::<Test>::get(&kind) == outstanding,
-			"{kind:?}: outstanding staker rewards {} != credited − claimed {outstanding}",
+			"{kind:?}: outstanding staker rewards {} != credited − claimed − returned {outstanding}",
 			OutstandingStakerRewards::<Test>::get(&kind)
+		);
+		// What pools still stream as of now, or hold undistributed, is owed by the pot:
+		// covered by the outstanding staker rewards (claims + pot never exceed what was
+		// submitted). Claims see the pools released up to now (a pool with no active shares
+		// releases to its undistributed amount).
+		let now = System::block_number();
+		let unreleased = pallet_restaking::Pools::<Test>::iter_values()
+			.flat_map(|pool| {
+				let shares = pool.active_shares;
+				pool.rewards.into_iter().map(move |(asset, reward)| (asset, reward, shares))
+			})
+			.filter(|(asset, _, _)| *asset == kind)
+			.fold(0, |sum: Balance, (_, reward, shares)| {
+				let released = if shares > 0 { reward.releasable(now) } else { 0 };
+				sum.saturating_add(reward.streaming - released)
+					.saturating_add(reward.undistributed)
+			});
+		check!(
+			unreleased <= outstanding,
+			"{kind:?}: pools stream or hold {unreleased} > outstanding staker rewards {outstanding}"
 		);
 		let fees = minus(
 			get(&ledger.to_treasury, &kind),
@@ -1219,8 +1348,32 @@ fn check_invariants(ledger: &Ledger) -> Result<(), String> {
 			add(&mut earned, (staker, kind), amount);
 		}
 	}
+	// Claims and pending rewards see the pools released up to now (claims do not write the
+	// pool back): add what each pool would release now to its stakers' entitlements, by
+	// their current shares (constant since the pool was last written).
+	let mut entitlements = ledger.reward_entitlement.clone();
+	let now = System::block_number();
+	for ((vault, operator), pool) in pool_snapshots() {
+		let Some(stored) = pallet_restaking::Pools::<Test>::get(vault, operator) else { continue };
+		for (asset, reward) in stored.rewards.iter() {
+			let releasable = reward.releasable(now);
+			if releasable == 0 || pool.active_shares == 0 {
+				continue;
+			}
+			for (staker, shares) in pool.shares.iter().filter(|(_, shares)| **shares > 0) {
+				let share = multiply_by_rational_with_rounding(
+					releasable,
+					*shares,
+					pool.active_shares,
+					Rounding::Up,
+				)
+				.ok_or("reward share overflows")?;
+				add(&mut entitlements, (*staker, asset.clone()), share);
+			}
+		}
+	}
 	for ((staker, kind), amount) in earned {
-		let entitlement = get(&ledger.reward_entitlement, &(staker, kind.clone()));
+		let entitlement = get(&entitlements, &(staker, kind.clone()));
 		check!(
 			amount <= entitlement,
 			"staker {staker}: claimed + pending {kind:?} rewards {amount} > entitlement {entitlement}"
@@ -1559,7 +1712,7 @@ fn populate(ledger: &mut Ledger) -> Result<(), String> {
 				asset: native(),
 				deposit_cap: 1_000_000,
 				min_deposit: 1,
-				withdrawal_delay: 10,
+				withdrawal_delay: 12,
 			}),
 		),
 		(
@@ -1569,7 +1722,7 @@ fn populate(ledger: &mut Ledger) -> Result<(), String> {
 				asset: asset(),
 				deposit_cap: 1_000_000,
 				min_deposit: 1,
-				withdrawal_delay: 6,
+				withdrawal_delay: 10,
 			}),
 		),
 		(
@@ -1604,7 +1757,7 @@ fn populate(ledger: &mut Ledger) -> Result<(), String> {
 					SlashDestination::Burn,
 					vec![native(), asset()],
 					false,
-					8,
+					12,
 				),
 			}),
 		),
@@ -1620,7 +1773,7 @@ fn populate(ledger: &mut Ledger) -> Result<(), String> {
 					SlashDestination::Account(BENEFICIARY),
 					vec![native(), NativeOrWithId::WithId(SUFFICIENT_ASSET_ID)],
 					true,
-					6,
+					10,
 				),
 			}),
 		),
@@ -1638,7 +1791,7 @@ fn populate(ledger: &mut Ledger) -> Result<(), String> {
 					SlashDestination::Account(DUST_BENEFICIARY),
 					vec![],
 					false,
-					6,
+					10,
 				),
 			}),
 		),
@@ -1779,7 +1932,7 @@ fn invariants_hold_for_a_fixed_lifecycle() {
 				avs: 0,
 				asset: native(),
 				amount: 10_000,
-				period: 1,
+				duration: REWARD_PERIOD,
 				operator_weights: None,
 			}),
 		},
@@ -1811,6 +1964,16 @@ fn invariants_hold_for_a_fixed_lifecycle() {
 		Action::Dispatch {
 			caller: Caller::Signed(STAKERS[0]),
 			call: RuntimeCall::Restaking(pallet_restaking::Call::complete_withdrawal { index: 0 }),
+		},
+		// A deposit after the period writes the pool back with its stream fully released
+		// (claims only release it in memory).
+		Action::Dispatch {
+			caller: Caller::Signed(STAKERS[1]),
+			call: RuntimeCall::Restaking(pallet_restaking::Call::deposit {
+				vault: 0,
+				operator: OPERATOR,
+				amount: 100,
+			}),
 		},
 	];
 	invariants_ext().execute_with(|| {

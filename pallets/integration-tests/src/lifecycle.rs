@@ -4,6 +4,7 @@
 
 use crate::mock::*;
 use frame_support::{assert_noop, assert_ok, traits::fungible::NativeOrWithId};
+use pallet_avs_registry::traits::AvsInspect;
 use pallet_restaking::traits::RestakingInspect;
 use pallet_rewards::{Error, Event, OperatorCommission};
 use sp_core::H256;
@@ -36,16 +37,17 @@ fn full_lifecycle_with_exact_balances() {
 		assert_ok!(Restaking::deposit(RuntimeOrigin::signed(BOB), NATIVE_VAULT, OPERATOR, 1_000));
 		assert_eq!(free(ALICE), INITIAL_BALANCE - 3_000);
 
-		// Reward 10_000: the only operator gets it all. Protocol fee 10% = 1_000, commission
-		// 10% of 9_000 = 900, stakers 8_100 → Alice 6_075, Bob 2_025. The owner also pays the
-		// pot's endowment (ED = 5) once.
+		// Reward 10_000 over REWARD_PERIOD blocks: the only operator gets it all. Protocol fee
+		// 10% = 1_000, commission 10% of 9_000 = 900, stakers 8_100 streamed to the pool → Alice
+		// 6_075, Bob 2_025 once the period is over. The owner also pays the pot's endowment
+		// (ED = 5) once.
 		let owner_before = free(AVS_OWNER);
 		assert_ok!(Rewards::submit_rewards(
 			RuntimeOrigin::signed(AVS_OWNER),
 			avs,
 			NATIVE,
 			10_000,
-			1,
+			REWARD_PERIOD,
 			None,
 		));
 		assert_eq!(free(AVS_OWNER), owner_before - 10_005);
@@ -62,7 +64,17 @@ fn full_lifecycle_with_exact_balances() {
 			.into(),
 		);
 
-		// A deposit after the reward earns none of it.
+		// Nothing is released in the submission's block; half of it half-way.
+		assert_noop!(
+			Rewards::claim_rewards(RuntimeOrigin::signed(ALICE)),
+			Error::<Test>::NothingToClaim
+		);
+		let submitted_at = System::block_number();
+		run_to_block(submitted_at + REWARD_PERIOD / 2);
+		assert_eq!(Rewards::claimable_rewards(&ALICE).total, vec![(NATIVE, 3_037)],);
+		run_to_block(submitted_at + REWARD_PERIOD);
+
+		// A deposit after the period earns none of it.
 		assert_ok!(Restaking::deposit(RuntimeOrigin::signed(CAROL), NATIVE_VAULT, OPERATOR, 1_000));
 		assert_noop!(
 			Rewards::claim_rewards(RuntimeOrigin::signed(CAROL)),
@@ -96,9 +108,10 @@ fn full_lifecycle_with_exact_balances() {
 			avs,
 			NATIVE,
 			5_000,
-			2,
+			REWARD_PERIOD,
 			None,
 		));
+		run_to_block(System::block_number() + REWARD_PERIOD);
 		assert_eq!(OperatorCommission::<Test>::get(OPERATOR, NATIVE), 450);
 		assert_noop!(
 			Rewards::claim_rewards(RuntimeOrigin::signed(BOB)),
@@ -145,6 +158,74 @@ fn full_lifecycle_with_exact_balances() {
 		assert_ok!(Rewards::claim_rewards(RuntimeOrigin::signed(CAROL)));
 		assert_eq!(free(CAROL), INITIAL_BALANCE - 1_000 + 1_012);
 		assert_eq!(free(pot), 5 + 450 + 500 + 1);
+		check_invariants();
+	});
+}
+
+#[test]
+fn streamed_rewards_follow_shares_times_blocks_and_survive_an_opt_out() {
+	new_test_ext(0).execute_with(|| {
+		for who in [ALICE, BOB] {
+			assert_ok!(Balances::force_set_balance(RuntimeOrigin::root(), who, INITIAL_BALANCE));
+		}
+		let avs = setup_slashable_pool(0, 0, 0, Perbill::from_percent(50));
+		assert_ok!(Restaking::deposit(RuntimeOrigin::signed(ALICE), NATIVE_VAULT, OPERATOR, 1_000));
+		// 10% fee, 10% commission: 12_150 of 15_000 to the pool, 1_215 a block for 10 blocks.
+		assert_ok!(Rewards::submit_rewards(
+			RuntimeOrigin::signed(AVS_OWNER),
+			avs,
+			NATIVE,
+			15_000,
+			REWARD_PERIOD,
+			None,
+		));
+		let start = System::block_number();
+		// A period longer than the opt-out delay (stake could leave unslashable) is refused.
+		assert_noop!(
+			Rewards::submit_rewards(
+				RuntimeOrigin::signed(AVS_OWNER),
+				avs,
+				NATIVE,
+				15_000,
+				OPT_OUT_DELAY + 1,
+				None,
+			),
+			Error::<Test>::PeriodTooLong
+		);
+		// Bob snipes: deposits as much as Alice half-way and leaves one block later.
+		run_to_block(start + 5);
+		assert_ok!(Restaking::deposit(RuntimeOrigin::signed(BOB), NATIVE_VAULT, OPERATOR, 1_000));
+		run_to_block(start + 6);
+		assert_ok!(Restaking::queue_withdrawal(
+			RuntimeOrigin::signed(BOB),
+			NATIVE_VAULT,
+			OPERATOR,
+			1_000
+		));
+		assert_ok!(Rewards::claim_rewards(RuntimeOrigin::signed(BOB)));
+		// Half of one block's 1_215.
+		assert_eq!(free(BOB), INITIAL_BALANCE - 1_000 + 607);
+		// The operator opts out half-way: it stays slashable for the opt-out delay, which
+		// covers the rest of the period, and the pool's stream runs to the end.
+		assert_ok!(AvsRegistry::opt_out(RuntimeOrigin::signed(OPERATOR), avs));
+		assert!(pallet_avs_registry::Pallet::<Test>::is_slashable(avs, &OPERATOR));
+		assert_noop!(
+			Rewards::submit_rewards(
+				RuntimeOrigin::signed(AVS_OWNER),
+				avs,
+				NATIVE,
+				15_000,
+				REWARD_PERIOD,
+				None,
+			),
+			Error::<Test>::NoRewardWeight
+		);
+		run_to_block(start + REWARD_PERIOD);
+		assert!(pallet_avs_registry::Pallet::<Test>::is_slashable(avs, &OPERATOR));
+		assert_ok!(Rewards::claim_rewards(RuntimeOrigin::signed(ALICE)));
+		// Alice: everything but Bob's share of block 6 (and the counter's rounding).
+		assert_eq!(free(ALICE), INITIAL_BALANCE - 1_000 + 12_150 - 607 - 1);
+		assert!(Rewards::claimable_rewards(&ALICE).streaming.is_empty());
 		check_invariants();
 	});
 }

@@ -148,8 +148,12 @@ impl pallet_rewards::Config for Test {
 	type TreasuryAccount = TreasuryAccount;
 	type DefaultProtocolFee = DefaultProtocolFee;
 	type MaxProtocolFee = MaxProtocolFee;
+	type MinRewardDuration = ConstU64<{ REWARD_PERIOD }>;
 	type WeightInfo = ();
 }
+
+/// Shortest reward period (`MinRewardDuration`), used by the tests' submissions.
+pub const REWARD_PERIOD: u64 = 10;
 
 pub const AVS_OWNER: AccountId = 1;
 pub const SLASHER: AccountId = 2;
@@ -204,9 +208,12 @@ pub fn new_test_ext_with(
 	}
 	.assimilate_storage(&mut storage)
 	.unwrap();
-	pallet_rewards::GenesisConfig::<Test>::default()
-		.assimilate_storage(&mut storage)
-		.unwrap();
+	// Rewards may be paid in the native token and asset 1 (not sufficient).
+	pallet_rewards::GenesisConfig::<Test> {
+		reward_assets: vec![NativeOrWithId::Native, NativeOrWithId::WithId(1)],
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
 	let mut ext = sp_io::TestExternalities::new(storage);
 	ext.execute_with(|| System::set_block_number(1));
 	ext

@@ -5,6 +5,7 @@
 
 use crate::{pallet::*, traits, types::*};
 use frame_support::{pallet_prelude::*, traits::Defensive};
+use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::traits::{Saturating, Zero};
 
 impl<T: Config> Pallet<T> {
@@ -24,26 +25,51 @@ impl<T: Config> Pallet<T> {
 		PoolStake { active: pool.active_stake, withdrawing }
 	}
 
-	/// Credit `amount` of `asset` to the active shares of pool (`vault`, `operator`).
+	/// Stream `amount` of `asset` to the active shares of pool (`vault`, `operator`), released
+	/// by `ends_at` (at once if not after now).
 	pub(crate) fn do_credit_pool_reward(
 		vault: VaultId,
 		operator: &T::AccountId,
 		asset: T::AssetKind,
 		amount: T::Balance,
+		ends_at: BlockNumberFor<T>,
 	) -> DispatchResult {
 		if amount.is_zero() {
 			return Ok(());
 		}
 		let mut pool = Pools::<T>::get(vault, operator).ok_or(Error::<T>::PoolNotFound)?;
-		pool.credit_reward(&asset, amount)?;
+		let ends_at = pool.stream_reward(&asset, amount, Self::now(), ends_at)?;
 		Pools::<T>::insert(vault, operator, pool);
 		Self::deposit_event(Event::PoolRewarded {
 			vault,
 			operator: operator.clone(),
 			asset,
 			amount,
+			ends_at,
 		});
 		Ok(())
+	}
+
+	/// Take what pool (`vault`, `operator`) released while it had no active shares.
+	pub(crate) fn do_take_undistributed(
+		vault: VaultId,
+		operator: &T::AccountId,
+	) -> BoundedVec<(T::AssetKind, T::Balance), T::MaxRewardAssets> {
+		let Some(mut pool) = Pools::<T>::get(vault, operator) else {
+			return Default::default();
+		};
+		let taken = pool.take_undistributed(Self::now());
+		if taken.is_empty() {
+			return Default::default();
+		}
+		Pools::<T>::insert(vault, operator, pool);
+		let taken = BoundedVec::truncate_from(taken);
+		Self::deposit_event(Event::UndistributedTaken {
+			vault,
+			operator: operator.clone(),
+			amounts: taken.clone(),
+		});
+		taken
 	}
 
 	/// Settle the staker's position in (`vault`, `operator`) and take its unclaimed rewards.
@@ -54,10 +80,15 @@ impl<T: Config> Pallet<T> {
 	) -> Result<BoundedVec<(T::AssetKind, T::Balance), T::MaxRewardAssets>, DispatchError> {
 		let key = (vault, operator.clone());
 		let position = Positions::<T>::get(staker, &key).ok_or(Error::<T>::NoPosition)?;
-		let pool = Pools::<T>::get(vault, operator)
+		let mut pool = Pools::<T>::get(vault, operator)
 			.defensive_proof("a position's pool exists: pools are never removed")
 			.ok_or(Error::<T>::InconsistentAccounting)?;
-		let mut position = position.settled(&pool)?;
+		// Settled against the pool released up to now, without writing the pool back (the
+		// claim's weight has no pool write): releasing is a pure function of the stored pool
+		// and the block, and a later release from the stored state reaches at least the same
+		// counter, so the debt set here is never above a counter the position later sees.
+		let mut position = position;
+		position.settle(&mut pool, Self::now())?;
 		let mut rewards = core::mem::take(&mut position.unclaimed);
 		rewards.retain(|(_, amount)| !amount.is_zero());
 		Self::store_position(staker, &key, position);
@@ -146,8 +177,16 @@ impl<T: Config> traits::RestakingRewards<T::AccountId> for Pallet<T> {
 		operator: &T::AccountId,
 		asset: Self::AssetKind,
 		amount: Self::Balance,
+		ends_at: Self::BlockNumber,
 	) -> Result<(), sp_runtime::DispatchError> {
-		Self::do_credit_pool_reward(vault, operator, asset, amount)
+		Self::do_credit_pool_reward(vault, operator, asset, amount, ends_at)
+	}
+
+	fn take_undistributed(
+		vault: VaultId,
+		operator: &T::AccountId,
+	) -> frame_support::BoundedVec<(Self::AssetKind, Self::Balance), Self::MaxRewardAssets> {
+		Self::do_take_undistributed(vault, operator)
 	}
 
 	fn take_pending_rewards(
@@ -172,12 +211,29 @@ impl<T: Config> traits::RestakingRewards<T::AccountId> for Pallet<T> {
 		) else {
 			return Default::default();
 		};
-		match position.settled(&pool) {
+		match position.settled(&pool, Self::now()) {
 			Ok(mut position) => {
 				position.unclaimed.retain(|(_, amount)| !amount.is_zero());
 				position.unclaimed
 			},
 			Err(_) => Default::default(),
 		}
+	}
+
+	fn streaming_rewards(
+		staker: &T::AccountId,
+		vault: VaultId,
+		operator: &T::AccountId,
+	) -> frame_support::BoundedVec<
+		(Self::AssetKind, Self::Balance, Self::BlockNumber),
+		Self::MaxRewardAssets,
+	> {
+		let (Some(position), Some(pool)) = (
+			Positions::<T>::get(staker, (vault, operator.clone())),
+			Pools::<T>::get(vault, operator),
+		) else {
+			return Default::default();
+		};
+		frame_support::BoundedVec::truncate_from(position.streaming(&pool, Self::now()))
 	}
 }

@@ -188,7 +188,7 @@ impl<T: Config> Pallet<T> {
 				Position::default()
 			},
 		};
-		position.settle(pool)?;
+		position.settle(pool, Self::now())?;
 		position.shares = position.shares.checked_add(&shares).ok_or(ArithmeticError::Overflow)?;
 		pool.join(amount, shares)?;
 		Positions::<T>::insert(staker, &key, position);

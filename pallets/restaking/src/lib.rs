@@ -60,12 +60,17 @@
 //!   arrives later is not taken. A payout that cannot land is kept as an unpaid slash
 //!   ([`UnpaidSlashes`], [`Pallet::pay_unpaid_slash`]) instead of failing the slash. Details
 //!   in `slash.rs`.
-//! - **Rewards** ([`traits::RestakingRewards`]): a nomination-pools style reward counter.
-//!   `credit_pool_reward` raises the pool's per-asset accumulator by `amount / active_shares`
-//!   (rounded down). Before any change of a staker's shares the pallet settles
-//!   `shares * (accumulator - debt)` (rounded down) into the position's unclaimed rewards;
-//!   `take_pending_rewards` settles and drains them. All rounding favours the pool, so the
-//!   reward pot (held by the rewards pallet) can never be short.
+//! - **Rewards** ([`traits::RestakingRewards`]): a nomination-pools style reward counter fed
+//!   by streams (details in [`reward`]). `credit_pool_reward` adds an amount to the pool's
+//!   stream of the asset, released at a constant rate until the given end (merged with what is
+//!   still streaming: the amount-weighted mean of the two ends). Every release raises the
+//!   per-asset accumulator by `released / active_shares` (rounded down); what is released
+//!   while the pool has no active shares is kept as undistributed for the treasury
+//!   (`take_undistributed`). Before any change of a staker's shares the pallet releases the
+//!   pool's streams up to the current block and settles `shares * (accumulator - debt)`
+//!   (rounded down) into the position's unclaimed rewards, so a staker earns in proportion to
+//!   shares × blocks staked; `take_pending_rewards` settles and drains them. All rounding
+//!   favours the pool, so the reward pot (held by the rewards pallet) can never be short.
 //!
 //! ## Invariants (checked by `try_state`)
 //!
@@ -128,6 +133,7 @@ pub mod weights;
 
 mod impl_traits;
 mod impls;
+pub mod migrations;
 mod queries;
 mod slash;
 #[cfg(any(feature = "try-runtime", feature = "try-state-checks", test))]
@@ -188,7 +194,12 @@ pub mod pallet {
 	/// Balance type of the pallet.
 	pub type BalanceOf<T> = <T as Config>::Balance;
 
+	/// Storage version: 1 since pools' reward counters carry streams
+	/// ([`crate::migrations::v1`]).
+	pub(crate) const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	/// Reasons for which the pallet holds native funds.
@@ -513,12 +524,22 @@ pub mod pallet {
 		/// A pending slash request on pool (`vault`, `operator`) was resolved; `locks` remain
 		/// (the pool's shares are free again at zero).
 		PoolSlashUnlocked { vault: VaultId, operator: T::AccountId, locks: u32 },
-		/// `amount` of `asset` was credited to the active shares of pool (`vault`, `operator`).
+		/// `amount` of `asset` was added to the reward stream of pool (`vault`, `operator`),
+		/// which now releases what it holds of the asset to the pool's active shares by
+		/// `ends_at` (the current block: credited at once).
 		PoolRewarded {
 			vault: VaultId,
 			operator: T::AccountId,
 			asset: T::AssetKind,
 			amount: T::Balance,
+			ends_at: BlockNumberFor<T>,
+		},
+		/// Pool (`vault`, `operator`) released `amounts` while it had no active shares; they
+		/// were taken to be returned to the treasury.
+		UndistributedTaken {
+			vault: VaultId,
+			operator: T::AccountId,
+			amounts: BoundedVec<(T::AssetKind, T::Balance), T::MaxRewardAssets>,
 		},
 		/// A staker's settled rewards of pool (`vault`, `operator`) were taken for payout.
 		RewardsTaken {

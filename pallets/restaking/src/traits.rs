@@ -72,8 +72,8 @@ pub trait RestakingSlash<AccountId>: RestakingInspect<AccountId> {
 /// Reward accounting of pools. Implemented by the restaking pallet, used by the rewards pallet.
 ///
 /// Reward funds themselves are held by the caller (the rewards pallet's account); the
-/// restaking pallet keeps only the per-share accumulator and each staker's settled amounts,
-/// because it is the pallet that changes shares.
+/// restaking pallet keeps only the per-share accumulator, the streams feeding it and each
+/// staker's settled amounts, because it is the pallet that changes shares.
 pub trait RestakingRewards<AccountId>: RestakingInspect<AccountId> {
 	/// Maximum number of distinct reward assets tracked per pool.
 	type MaxRewardAssets: Get<u32>;
@@ -83,15 +83,25 @@ pub trait RestakingRewards<AccountId>: RestakingInspect<AccountId> {
 	/// Pools (`vault`, `operator`) in which `staker` holds active shares or unsettled rewards.
 	fn staker_pools(staker: &AccountId) -> BoundedVec<(VaultId, AccountId), Self::MaxStakerPools>;
 
-	/// Credit `amount` of `asset` to the active shares of pool (`vault`, `operator`): raises
-	/// the pool's reward-per-share accumulator. Queued withdrawals earn nothing. Fails with
-	/// an error (changing nothing) if the pool has no active shares or the asset limit is hit.
+	/// Stream `amount` of `asset` to the active shares of pool (`vault`, `operator`), released
+	/// at a constant rate until `ends_at` (merged with what the pool still streams of the
+	/// asset: see [`crate::reward`]); credited at once if `ends_at` is not after the current
+	/// block. Queued withdrawals earn nothing. Fails with an error (changing nothing) if the
+	/// pool has no active shares or the asset limit is hit.
 	fn credit_pool_reward(
 		vault: VaultId,
 		operator: &AccountId,
 		asset: Self::AssetKind,
 		amount: Self::Balance,
+		ends_at: Self::BlockNumber,
 	) -> Result<(), DispatchError>;
+
+	/// Take what pool (`vault`, `operator`) released while it had no active shares (nobody
+	/// earned it): the caller returns it to the treasury. Returns the non-zero amounts.
+	fn take_undistributed(
+		vault: VaultId,
+		operator: &AccountId,
+	) -> BoundedVec<(Self::AssetKind, Self::Balance), Self::MaxRewardAssets>;
 
 	/// Settle and take everything `staker` has earned in pool (`vault`, `operator`): the
 	/// caller pays it out. Returns the (asset, amount) pairs with non-zero amounts.
@@ -101,10 +111,20 @@ pub trait RestakingRewards<AccountId>: RestakingInspect<AccountId> {
 		operator: &AccountId,
 	) -> Result<BoundedVec<(Self::AssetKind, Self::Balance), Self::MaxRewardAssets>, DispatchError>;
 
-	/// Pending (not yet taken) rewards of `staker` in pool (`vault`, `operator`), read-only.
+	/// Pending (not yet taken) rewards of `staker` in pool (`vault`, `operator`), read-only:
+	/// what the pool's streams released up to the current block.
 	fn pending_rewards(
 		staker: &AccountId,
 		vault: VaultId,
 		operator: &AccountId,
 	) -> BoundedVec<(Self::AssetKind, Self::Balance), Self::MaxRewardAssets>;
+
+	/// Still streaming to `staker` in pool (`vault`, `operator`): per asset, its share of the
+	/// pool's unreleased rewards at its current share of the pool, and the stream's end.
+	/// A projection: it changes as shares move.
+	fn streaming_rewards(
+		staker: &AccountId,
+		vault: VaultId,
+		operator: &AccountId,
+	) -> BoundedVec<(Self::AssetKind, Self::Balance, Self::BlockNumber), Self::MaxRewardAssets>;
 }

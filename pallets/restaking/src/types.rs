@@ -47,6 +47,12 @@ pub type PoolKey<T> = (VaultId, <T as frame_system::Config>::AccountId);
 pub type RewardCounters<T> =
 	BoundedVec<(<T as Config>::AssetKind, FixedU128), <T as Config>::MaxRewardAssets>;
 
+/// Per-asset reward counters and streams of a pool.
+pub type PoolRewards<T> = BoundedVec<
+	(<T as Config>::AssetKind, crate::reward::PoolRewardOf<T>),
+	<T as Config>::MaxRewardAssets,
+>;
+
 /// Per-asset amounts (settled but not yet taken rewards).
 pub type RewardAmounts<T> =
 	BoundedVec<(<T as Config>::AssetKind, <T as Config>::Balance), <T as Config>::MaxRewardAssets>;
@@ -180,8 +186,9 @@ pub struct PoolInfo<T: Config> {
 	/// Withdrawal buckets of this pool that may not have matured yet, ascending. Entries whose
 	/// maturity has passed are pruned whenever the pool is touched.
 	pub live_buckets: BoundedVec<BucketIndex<T>, T::MaxLiveBuckets>,
-	/// Reward per active share, per reward asset, accumulated since the pool was created.
-	pub reward_per_share: RewardCounters<T>,
+	/// Per reward asset: the reward-per-share counter and the stream feeding it
+	/// ([`crate::reward`]).
+	pub rewards: PoolRewards<T>,
 }
 
 /// Withdrawal bucket of a pool: all withdrawals of the pool maturing in the same epoch.

@@ -37,7 +37,7 @@ impl<T: Config> Pallet<T> {
 		// Not locked (checked above): the plain pruning applies.
 		pool.prune_matured(&info, now);
 
-		position.settle(&pool)?;
+		position.settle(&mut pool, now)?;
 		position
 			.shares
 			.ensure_sub_assign(shares)

@@ -30,7 +30,14 @@ mod benchmarks {
 		let (avs, owner, asset) = T::BenchmarkHelper::setup_rewarded_avs(o, v, 1);
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(owner), avs, asset, reward_amount::<T>(), 1, None);
+		_(
+			RawOrigin::Signed(owner),
+			avs,
+			asset,
+			reward_amount::<T>(),
+			T::MinRewardDuration::get(),
+			None,
+		);
 
 		assert_eq!(NextSubmissionId::<T>::get(), 1);
 	}
@@ -43,7 +50,14 @@ mod benchmarks {
 		let (avs, owner, asset) = T::BenchmarkHelper::setup_rewarded_avs(1, 1, d);
 
 		#[extrinsic_call]
-		submit_rewards(RawOrigin::Signed(owner), avs, asset, reward_amount::<T>(), 1, None);
+		submit_rewards(
+			RawOrigin::Signed(owner),
+			avs,
+			asset,
+			reward_amount::<T>(),
+			T::MinRewardDuration::get(),
+			None,
+		);
 
 		assert_eq!(NextSubmissionId::<T>::get(), 1);
 	}
@@ -78,7 +92,7 @@ mod benchmarks {
 			avs,
 			asset.clone(),
 			reward_amount::<T>(),
-			1,
+			T::MinRewardDuration::get(),
 			None,
 		)
 		.expect("helper sets up a rewarded AVS");
@@ -100,7 +114,7 @@ mod benchmarks {
 			avs,
 			asset.clone(),
 			reward_amount::<T>(),
-			1,
+			T::MinRewardDuration::get(),
 			None,
 		)
 		.expect("helper sets up a rewarded AVS");
@@ -120,6 +134,33 @@ mod benchmarks {
 		_(RawOrigin::Root, fee);
 
 		assert_eq!(ProtocolFee::<T>::get(), fee);
+	}
+
+	/// A new asset into a free slot (the insert also bumps the slot count).
+	#[benchmark]
+	fn set_reward_asset() {
+		let (_, _, asset) = T::BenchmarkHelper::setup_rewarded_avs(1, 1, 1);
+		let _ = RewardAssets::<T>::clear(u32::MAX, None);
+
+		#[extrinsic_call]
+		_(RawOrigin::Root, asset.clone(), true);
+
+		assert_eq!(RewardAssets::<T>::get(&asset), Some(types::RewardAssetStatus::Enabled));
+	}
+
+	/// A pool whose stakers all left while it streamed `a` reward assets.
+	#[benchmark]
+	fn return_undistributed(a: Linear<1, { MaxRewardAssetsOf::<T>::get() }>) {
+		let (vault, operator) = T::BenchmarkHelper::setup_undistributed(a);
+		let caller: T::AccountId = whitelisted_caller();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), vault, operator.clone());
+
+		assert!(<T::Restaking as pallet_restaking::traits::RestakingRewards<T::AccountId>>::take_undistributed(
+			vault, &operator
+		)
+		.is_empty());
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::ExtBuilder::build(), crate::mock::Test);

@@ -13,6 +13,7 @@ use frame_support::{
 		tokens::{Fortitude, Preservation},
 	},
 };
+use frame_system::pallet_prelude::BlockNumberFor;
 use pallet_avs_registry::{traits::AvsInspect, types::AvsId};
 use pallet_restaking::{
 	traits::{RestakingInspect, RestakingRewards},
@@ -38,16 +39,34 @@ impl<T: Config> Pallet<T> {
 		avs: AvsId,
 		asset: T::AssetKind,
 		amount: T::Balance,
-		period: u32,
+		duration: BlockNumberFor<T>,
 		operator_weights: Option<Vec<(T::AccountId, u32)>>,
 	) -> DispatchResultWithPostInfo {
 		let owner = T::Avs::avs_owner(avs).ok_or(Error::<T>::AvsNotFound)?;
 		ensure!(who == owner, Error::<T>::NotAvsOwner);
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 		ensure!(T::Avs::accepts_reward_asset(avs, &asset), Error::<T>::AssetNotAccepted);
+		ensure!(
+			RewardAssets::<T>::get(&asset) == Some(RewardAssetStatus::Enabled),
+			Error::<T>::AssetNotApproved
+		);
+		ensure!(duration >= T::MinRewardDuration::get(), Error::<T>::PeriodTooShort);
+		ensure!(
+			T::Avs::opt_out_delay(avs).is_some_and(|delay| duration <= delay),
+			Error::<T>::PeriodTooLong
+		);
 
 		// Weights of operators and of their pools, computed before anything moves.
 		let operators = Self::operator_shares(avs, operator_weights)?;
+		// Every vault paid keeps a leaving stake slashable for at least the period.
+		ensure!(
+			operators.iter().flat_map(|share| share.pools.iter()).all(|(vault, _)| {
+				T::Restaking::vault_withdrawal_delay(*vault).is_some_and(|delay| duration <= delay)
+			}),
+			Error::<T>::PeriodTooLong
+		);
+		let start = frame_system::Pallet::<T>::block_number();
+		let period = RewardPeriod { start, ends_at: start.saturating_add(duration) };
 		let total_weight = operators
 			.iter()
 			.fold(T::Balance::zero(), |sum, share| sum.saturating_add(share.weight));
@@ -105,6 +124,7 @@ impl<T: Config> Pallet<T> {
 					&share.operator,
 					asset.clone(),
 					pool_amount,
+					period.ends_at,
 				)?;
 				credited = credited.saturating_add(pool_amount);
 			}

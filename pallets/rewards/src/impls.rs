@@ -27,6 +27,18 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
+	/// Move `amount` of `asset` owed to stakers (but earned by nobody) to the treasury's
+	/// accrued fees.
+	pub(crate) fn return_to_treasury(asset: &T::AssetKind, amount: T::Balance) {
+		OutstandingStakerRewards::<T>::mutate_exists(asset, |outstanding| {
+			let remaining = outstanding.unwrap_or_default().defensive_saturating_sub(amount);
+			*outstanding = (!remaining.is_zero()).then_some(remaining);
+		});
+		AccruedProtocolFees::<T>::mutate(asset, |accrued| {
+			*accrued = accrued.saturating_add(amount)
+		});
+	}
+
 	/// Pay `rewards` taken from the restaking ledger to `staker` from the pot.
 	pub(crate) fn pay_staker(
 		staker: &T::AccountId,

@@ -5,10 +5,10 @@
 //!
 //! ## Model
 //!
-//! An AVS owner submits `amount` of one of the AVS's accepted reward assets for a period
-//! ([`Pallet::submit_rewards`]). The amount moves to the *reward pot* (the account of
-//! [`Config::PalletId`]) and is split at once (EigenLayer's `RewardsCoordinator` and operator
-//! split, nomination pools' reward counter):
+//! An AVS owner submits `amount` of one of the AVS's accepted reward assets for a period of
+//! `duration` blocks starting at the submission's block ([`Pallet::submit_rewards`]). The
+//! amount moves to the *reward pot* (the account of [`Config::PalletId`]) and is split at once
+//! (EigenLayer's `RewardsCoordinator` and operator split, nomination pools' reward counter):
 //!
 //! 1. **Across operators.** Every operator opted in to the AVS gets the share
 //!    `amount × wᵢ / Σw` (rounded down), where `wᵢ` is either the weight the AVS gives for it
@@ -19,18 +19,55 @@
 //! 2. **Per operator.** The protocol fee ([`ProtocolFee`], set by root) is taken first, then
 //!    the operator's commission ([`RestakingInspect::operator_commission`](pallet_restaking::traits::RestakingInspect::operator_commission)) from the rest; the
 //!    remainder goes to the operator's pools allocated to the AVS, pro rata to
-//!    `allocation × active stake`, through [`RestakingRewards::credit_pool_reward`](pallet_restaking::traits::RestakingRewards::credit_pool_reward), which raises
-//!    the pool's reward-per-share accumulator. A staker who deposits after the credit does not
-//!    share in it (their reward debt starts at the current accumulator).
-//! 3. **Dust.** All rounding remainders, and the share of an operator that has no active
-//!    allocated stake, accrue to the treasury. Nothing is ever rounded in the stakers' favour.
+//!    `allocation × active stake`, through [`RestakingRewards::credit_pool_reward`](pallet_restaking::traits::RestakingRewards::credit_pool_reward).
+//! 3. **Streamed to each pool.** A pool's part is not credited at once: the restaking pallet
+//!    releases it to the pool's active shares at a constant rate until the period's end (a
+//!    reward-rate accumulator in the manner of Synthetix `StakingRewards` on top of the
+//!    per-share counter, O(reward assets) per pool touch, never per delegator). A staker earns
+//!    in proportion to shares × blocks staked: one who is in for one block of a period of `d`
+//!    blocks earns at most `1 / d` of the pool's part at its share of the pool, so a deposit
+//!    placed just before a submission and withdrawn just after takes next to nothing
+//!    ([`Config::MinRewardDuration`] bounds `d` below).
+//! 4. **Dust.** All rounding remainders of the split, and the share of an operator that has
+//!    no active allocated stake, accrue to the treasury. Nothing is ever rounded in the
+//!    stakers' favour.
 //!
 //! The cost is O(operators × vaults), bounded by the AVS registry's `MaxOperatorsPerAvs ×
 //! MaxVaultsPerAvs`, never per delegator.
 //!
+//! ### What happens during a period
+//!
+//! - **Overlapping submissions.** A pool keeps one stream per reward asset. A new part is
+//!   merged with what the pool still streams of the asset: both are released together until
+//!   the amount-weighted mean of their two ends (never later than the later end). Nothing is
+//!   lost or released before the earlier end as a whole; a small submission barely moves a
+//!   large stream's end, so no AVS can delay another's rewards cheaply.
+//! - **A pool's stake drops to zero.** While a pool has no active shares its stream keeps
+//!   running and what it releases is *undistributed*: anyone returns it to the treasury
+//!   (accrued with the protocol fees) with [`Pallet::return_undistributed`]. Stakers who join
+//!   later earn only what is released after they joined.
+//! - **A slash.** Shares do not change, so the stream goes on at the same rate per share; the
+//!   stakers lose collateral, not rewards.
+//! - **Opt-out, removal or deallocation.** The pool's stream of a submission runs to the
+//!   period's end: the AVS paid for the stake allocated at submission, and that stake stays
+//!   slashable by the AVS for the whole period, because a period is at most the AVS's opt-out
+//!   delay and the withdrawal delay of every vault it pays ([`Error::PeriodTooLong`]). A staker
+//!   who queues a withdrawal stops earning at once (queued stake is not active) while it
+//!   stays slashable.
+//!
+//! ### Reward assets
+//!
+//! Only the chain's *reward assets* ([`RewardAssets`]) can pay rewards, and only while
+//! enabled; root maintains the list ([`Pallet::set_reward_asset`]), of at most
+//! `MaxRewardAssets` assets for the chain's life (a disabled asset keeps its slot). So no party
+//! can fill a pool's reward-asset list (it only ever holds reward assets) and the pot never
+//! needs more consumer references than `MaxRewardAssets` (an `integrity_test` checks that the
+//! runtime's `MaxConsumers` is larger).
+//!
 //! Stakers claim everything they earned in every pool with [`Pallet::claim_rewards`] (bounded
 //! by the restaking pallet's `MaxStakerPools × MaxRewardAssets`) or one pool with
-//! [`Pallet::claim_rewards_from`]. Operators claim their commission per asset with
+//! [`Pallet::claim_rewards_from`]; what is still streaming is reported by
+//! [`Pallet::claimable_rewards`]. Operators claim their commission per asset with
 //! [`Pallet::claim_commission`]. Accrued protocol fees are sent to
 //! [`Config::TreasuryAccount`] by anyone with [`Pallet::transfer_protocol_fees`] (accruing them
 //! keeps submissions independent of whether the treasury can receive a small amount of an
@@ -51,18 +88,20 @@
 //! [`Config::Assets`] (the `fungibles` currency, `UnionOf` native + assets in the runtime),
 //! [`Config::Restaking`] ([`RestakingRewards`](pallet_restaking::traits::RestakingRewards)), [`Config::Avs`] ([`AvsInspect`](pallet_avs_registry::traits::AvsInspect)),
 //! [`Config::PalletId`], [`Config::TreasuryAccount`], [`Config::DefaultProtocolFee`],
-//! [`Config::MaxProtocolFee`].
+//! [`Config::MaxProtocolFee`], [`Config::MinRewardDuration`].
 //!
 //! ## Storage
 //!
 //! [`ProtocolFee`], [`OperatorCommission`], [`AccruedProtocolFees`],
-//! [`OutstandingStakerRewards`], [`NextSubmissionId`].
+//! [`OutstandingStakerRewards`] (credited to pools, streaming or released, not claimed),
+//! [`NextSubmissionId`], [`RewardAssets`].
 //!
 //! ## Calls
 //!
 //! [`Pallet::submit_rewards`] (AVS owner), [`Pallet::claim_rewards`],
 //! [`Pallet::claim_rewards_from`] (stakers), [`Pallet::claim_commission`] (operators),
-//! [`Pallet::transfer_protocol_fees`] (anyone), [`Pallet::set_protocol_fee`] (root).
+//! [`Pallet::transfer_protocol_fees`], [`Pallet::return_undistributed`] (anyone),
+//! [`Pallet::set_protocol_fee`], [`Pallet::set_reward_asset`] (root).
 //!
 //! ## Hooks
 //!
@@ -86,6 +125,7 @@ pub mod weights;
 
 mod distribution;
 mod impls;
+pub mod migrations;
 mod queries;
 #[cfg(any(feature = "try-runtime", feature = "try-state-checks", test))]
 mod try_state;
@@ -114,6 +154,9 @@ pub trait BenchmarkHelper<AccountId, AssetKind, Balance> {
 	/// Create an account with a position in `pools` pools, each with pending rewards in
 	/// `assets` assets, with the reward pot funded accordingly. Returns the staker.
 	fn setup_staker_with_rewards(pools: u32, assets: u32) -> AccountId;
+	/// Create a pool that streamed `assets` reward assets (submitted through this pallet)
+	/// while all of its stakers left, with the streams ended. Returns (vault, operator).
+	fn setup_undistributed(assets: u32) -> (pallet_restaking::types::VaultId, AccountId);
 }
 
 #[frame_support::pallet]
@@ -130,7 +173,7 @@ pub mod pallet {
 	use pallet_avs_registry::{traits::AvsInspect, types::AvsId};
 	use pallet_restaking::{traits::RestakingRewards, types::VaultId};
 	use sp_runtime::{
-		traits::{AtLeast32BitUnsigned, Zero},
+		traits::{AtLeast32BitUnsigned, MaybeSerializeDeserialize, Zero},
 		Perbill,
 	};
 
@@ -150,7 +193,12 @@ pub mod pallet {
 		<T as frame_system::Config>::AccountId,
 	>>::MaxRewardAssets;
 
+	/// Storage version: 1 since rewards are paid only in [`RewardAssets`]
+	/// ([`crate::migrations::v1`]).
+	pub(crate) const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	/// Configuration of the rewards pallet.
@@ -160,7 +208,7 @@ pub mod pallet {
 		type Balance: Parameter + Member + AtLeast32BitUnsigned + Copy + MaxEncodedLen + Default;
 
 		/// Reward asset kind (native token or an asset of `pallet-assets`).
-		type AssetKind: Parameter + Member + MaxEncodedLen + Ord;
+		type AssetKind: Parameter + Member + MaxEncodedLen + Ord + MaybeSerializeDeserialize;
 
 		/// The currency of all reward assets.
 		type Assets: Mutate<Self::AccountId, AssetId = Self::AssetKind, Balance = Self::Balance>;
@@ -194,6 +242,13 @@ pub mod pallet {
 		/// Highest protocol fee root may set.
 		#[pallet::constant]
 		type MaxProtocolFee: Get<Perbill>;
+
+		/// Shortest reward period, in blocks. A submission is released to each pool at a
+		/// constant rate over its period, so a staker in for one block of a period of `d`
+		/// blocks earns at most `1 / d` of the pool's part: this bounds what a deposit made
+		/// just before a submission and withdrawn just after can take.
+		#[pallet::constant]
+		type MinRewardDuration: Get<BlockNumberFor<Self>>;
 
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
@@ -234,8 +289,9 @@ pub mod pallet {
 	pub type AccruedProtocolFees<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AssetKind, T::Balance, ValueQuery>;
 
-	/// Credited to pool accumulators and not yet claimed by stakers, per reward asset. (It can
-	/// exceed what stakers can claim by the accumulators' rounding dust.)
+	/// Credited to pools (still streaming, or released to their accumulators) and not yet
+	/// claimed by stakers or returned to the treasury, per reward asset. (It can exceed what
+	/// stakers can claim by the accumulators' rounding dust.)
 	#[pallet::storage]
 	pub type OutstandingStakerRewards<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AssetKind, T::Balance, ValueQuery>;
@@ -244,13 +300,23 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type NextSubmissionId<T: Config> = StorageValue<_, SubmissionId, ValueQuery>;
 
-	/// Genesis configuration: nothing to configure; gives the reward pot a provider reference
-	/// so it can hold assets that are not sufficient.
+	/// The assets rewards may be paid in, kept by root ([`Pallet::set_reward_asset`]); at
+	/// most `MaxRewardAssets` (the restaking pallet's bound on a pool's reward assets) ever
+	/// hold a slot. A disabled asset keeps its slot (pools and positions still track it) but
+	/// takes no new submission. So no pool's asset list can be filled by anyone, and the
+	/// reward pot never needs more than `MaxRewardAssets` consumer references.
+	#[pallet::storage]
+	pub type RewardAssets<T: Config> =
+		CountedStorageMap<_, Blake2_128Concat, T::AssetKind, RewardAssetStatus, OptionQuery>;
+
+	/// Genesis configuration: the assets rewards may be paid in ([`RewardAssets`], enabled).
+	/// Also gives the reward pot a provider reference so it can hold assets that are not
+	/// sufficient.
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
-		#[serde(skip)]
-		_config: core::marker::PhantomData<T>,
+		/// Reward assets enabled at genesis (at most `MaxRewardAssets`, no duplicates).
+		pub reward_assets: Vec<T::AssetKind>,
 	}
 
 	#[pallet::genesis_build]
@@ -259,6 +325,14 @@ pub mod pallet {
 			let pot = Pallet::<T>::pot_account();
 			if frame_system::Pallet::<T>::providers(&pot) == 0 {
 				frame_system::Pallet::<T>::inc_providers(&pot);
+			}
+			assert!(
+				self.reward_assets.len() <= MaxRewardAssetsOf::<T>::get() as usize,
+				"more genesis reward assets than MaxRewardAssets"
+			);
+			for asset in self.reward_assets.iter() {
+				assert!(!RewardAssets::<T>::contains_key(asset), "duplicate genesis reward asset");
+				RewardAssets::<T>::insert(asset, RewardAssetStatus::Enabled);
 			}
 		}
 	}
@@ -277,8 +351,9 @@ pub mod pallet {
 			asset: T::AssetKind,
 			/// The amount split.
 			amount: T::Balance,
-			/// The AVS's label of the period the rewards are for.
-			period: u32,
+			/// The reward period: released to the pools from its start (the submission's
+			/// block) until its end.
+			period: RewardPeriod<BlockNumberFor<T>>,
 			/// How the amount was split.
 			split: SplitSummary<T::Balance>,
 		},
@@ -327,6 +402,25 @@ pub mod pallet {
 			/// The new fee.
 			fee: Perbill,
 		},
+		/// Root enabled or disabled a reward asset.
+		RewardAssetSet {
+			/// The asset.
+			asset: T::AssetKind,
+			/// Whether it takes new submissions.
+			status: RewardAssetStatus,
+		},
+		/// What a pool released while it had no active shares was returned to the treasury
+		/// (accrued with the protocol fees).
+		UndistributedReturned {
+			/// Vault of the pool.
+			vault: VaultId,
+			/// Operator of the pool.
+			operator: T::AccountId,
+			/// The reward asset.
+			asset: T::AssetKind,
+			/// The amount returned.
+			amount: T::Balance,
+		},
 	}
 
 	/// Errors of the rewards pallet.
@@ -340,6 +434,18 @@ pub mod pallet {
 		ZeroAmount,
 		/// The asset is not an accepted reward asset of the AVS.
 		AssetNotAccepted,
+		/// The asset is not one of the chain's enabled reward assets ([`RewardAssets`]).
+		AssetNotApproved,
+		/// The reward period is shorter than [`Config::MinRewardDuration`].
+		PeriodTooShort,
+		/// The reward period is longer than the stake it pays for stays slashable by the AVS
+		/// after leaving: the AVS's opt-out delay, or the withdrawal delay of a vault it would
+		/// pay.
+		PeriodTooLong,
+		/// [`RewardAssets`] already holds `MaxRewardAssets` assets.
+		TooManyRewardAssets,
+		/// The pool has nothing undistributed to return.
+		NothingUndistributed,
 		/// More operator weights than the AVS registry's `MaxOperatorsPerAvs`.
 		TooManyOperatorWeights,
 		/// An operator in the given weights is not opted in to the AVS.
@@ -378,24 +484,40 @@ pub mod pallet {
 				T::DefaultProtocolFee::get() <= T::MaxProtocolFee::get(),
 				"DefaultProtocolFee must not exceed MaxProtocolFee"
 			);
+			// The pot holds at most one consumer reference per reward asset.
+			assert!(
+				MaxRewardAssetsOf::<T>::get() <
+					<<T as frame_system::Config>::MaxConsumers as frame_system::ConsumerLimits>::max_consumers(),
+				"the reward pot must be able to hold every reward asset"
+			);
+			assert!(
+				!T::MinRewardDuration::get().is_zero(),
+				"MinRewardDuration must be at least one block"
+			);
 		}
 	}
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
-		/// Submit `amount` of `asset` as rewards of `avs` for `period`, split at once across the
-		/// AVS's opted-in operators.
+		/// Submit `amount` of `asset` as rewards of `avs` for the `duration` blocks from now,
+		/// split at once across the AVS's opted-in operators and streamed to their pools.
 		///
 		/// The origin must be the AVS's owner; it pays `amount` (plus, the first time the pot
-		/// receives `asset`, the asset's minimum balance as the pot's endowment). Operators are
-		/// weighted by `operator_weights` if given (each must be opted in, no duplicates),
-		/// otherwise by their allocated active stake. See the crate docs for the split.
+		/// receives `asset`, the asset's minimum balance as the pot's endowment). `asset` must
+		/// be an accepted reward asset of the AVS and an enabled reward asset of the chain
+		/// ([`RewardAssets`]). Operators are weighted by `operator_weights` if given (each must
+		/// be opted in, no duplicates), otherwise by their allocated active stake. Each pool's
+		/// part is released to its active shares at a constant rate until `now + duration`
+		/// (see the crate docs). `duration` is at least [`Config::MinRewardDuration`] and at
+		/// most the AVS's opt-out delay and the withdrawal delay of every vault paid, so the
+		/// stake paid for stays slashable by the AVS for the whole period.
 		///
 		/// Errors: [`Error::AvsNotFound`], [`Error::NotAvsOwner`], [`Error::ZeroAmount`],
-		/// [`Error::AssetNotAccepted`], [`Error::TooManyOperatorWeights`],
+		/// [`Error::AssetNotAccepted`], [`Error::AssetNotApproved`], [`Error::PeriodTooShort`],
+		/// [`Error::PeriodTooLong`], [`Error::TooManyOperatorWeights`],
 		/// [`Error::OperatorNotOptedIn`], [`Error::DuplicateOperator`],
 		/// [`Error::NoRewardWeight`], [`Error::AmountOverflow`],
-		/// [`Error::SubmissionIdOverflow`], and the currency's errors if the owner cannot pay.
+		/// [`Error::SubmissionIdOverflow`], [`Error::InsufficientFunds`].
 		///
 		/// Emits [`Event::OperatorRewarded`] per rewarded operator and
 		/// [`Event::RewardsSubmitted`].
@@ -409,11 +531,11 @@ pub mod pallet {
 			avs: AvsId,
 			asset: T::AssetKind,
 			amount: T::Balance,
-			period: u32,
+			duration: BlockNumberFor<T>,
 			operator_weights: Option<Vec<(T::AccountId, u32)>>,
 		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			Self::do_submit_rewards(who, avs, asset, amount, period, operator_weights)
+			Self::do_submit_rewards(who, avs, asset, amount, duration, operator_weights)
 		}
 
 		/// Claim everything the caller earned, in every pool it holds a position in and every
@@ -530,6 +652,63 @@ pub mod pallet {
 			ProtocolFee::<T>::put(fee);
 			Self::deposit_event(Event::ProtocolFeeSet { fee });
 			Ok(())
+		}
+
+		/// Enable `asset` as a reward asset of the chain, or disable it (`enabled = false`:
+		/// no new submissions; what was submitted streams and is claimed as before). A new
+		/// asset takes one of the `MaxRewardAssets` slots for good.
+		///
+		/// The origin must be root. Errors: [`Error::TooManyRewardAssets`] (a new asset when
+		/// every slot is taken).
+		///
+		/// Emits [`Event::RewardAssetSet`].
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::set_reward_asset())]
+		pub fn set_reward_asset(
+			origin: OriginFor<T>,
+			asset: T::AssetKind,
+			enabled: bool,
+		) -> DispatchResult {
+			ensure_root(origin)?;
+			ensure!(
+				RewardAssets::<T>::contains_key(&asset) ||
+					RewardAssets::<T>::count() < MaxRewardAssetsOf::<T>::get(),
+				Error::<T>::TooManyRewardAssets
+			);
+			let status =
+				if enabled { RewardAssetStatus::Enabled } else { RewardAssetStatus::Disabled };
+			RewardAssets::<T>::insert(&asset, status);
+			Self::deposit_event(Event::RewardAssetSet { asset, status });
+			Ok(())
+		}
+
+		/// Return to the treasury what pool (`vault`, `operator`) released while it had no
+		/// active shares (nobody earned it). Any signed origin.
+		///
+		/// Errors: [`Error::NothingUndistributed`].
+		///
+		/// Emits [`Event::UndistributedReturned`] per asset.
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::return_undistributed(MaxRewardAssetsOf::<T>::get()))]
+		pub fn return_undistributed(
+			origin: OriginFor<T>,
+			vault: VaultId,
+			operator: T::AccountId,
+		) -> DispatchResultWithPostInfo {
+			ensure_signed(origin)?;
+			let taken = T::Restaking::take_undistributed(vault, &operator);
+			ensure!(!taken.is_empty(), Error::<T>::NothingUndistributed);
+			let assets = taken.len() as u32;
+			for (asset, amount) in taken {
+				Self::return_to_treasury(&asset, amount);
+				Self::deposit_event(Event::UndistributedReturned {
+					vault,
+					operator: operator.clone(),
+					asset,
+					amount,
+				});
+			}
+			Ok(Some(T::WeightInfo::return_undistributed(assets)).into())
 		}
 	}
 }

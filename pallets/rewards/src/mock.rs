@@ -22,11 +22,14 @@ use pallet_avs_registry::{
 	types::{AvsId, AvsSlashingParams},
 };
 use pallet_restaking::{
-	reward,
+	reward::{self, PoolReward},
 	traits::{RestakingInspect, RestakingRewards},
 	types::{PoolStake, SlashDestination, VaultId},
 };
 use sp_runtime::{BuildStorage, DispatchError, FixedU128, Perbill};
+
+/// Reward period of the tests' submissions, in blocks (the shortest allowed).
+pub const PERIOD: BlockNumber = 10;
 
 pub type AccountId = u64;
 pub type Balance = u128;
@@ -82,6 +85,7 @@ parameter_types! {
 	pub const Treasury: AccountId = 777;
 	pub const DefaultProtocolFee: Perbill = Perbill::from_percent(10);
 	pub const MaxProtocolFee: Perbill = Perbill::from_percent(30);
+	pub const MinRewardDuration: BlockNumber = PERIOD;
 }
 
 impl pallet_rewards::Config for Test {
@@ -94,6 +98,7 @@ impl pallet_rewards::Config for Test {
 	type TreasuryAccount = Treasury;
 	type DefaultProtocolFee = DefaultProtocolFee;
 	type MaxProtocolFee = MaxProtocolFee;
+	type MinRewardDuration = MinRewardDuration;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MockBenchmarkHelper;
@@ -118,11 +123,15 @@ pub struct MockPool {
 pub type MockOperators = StorageMap<MockRestaking, Blake2_128Concat, AccountId, Perbill>;
 #[storage_alias]
 pub type MockPools = StorageMap<MockRestaking, Blake2_128Concat, (VaultId, AccountId), MockPool>;
-/// Reward assets of each pool with their accumulated reward per share (the restaking
-/// pallet's counter arithmetic, [`pallet_restaking::reward`]).
+/// Reward assets of each pool with their counter and stream (the restaking pallet's type and
+/// arithmetic, [`pallet_restaking::reward::PoolReward`]).
 #[storage_alias]
-pub type MockRewardPerShare =
-	StorageMap<MockRestaking, Blake2_128Concat, (VaultId, AccountId), Vec<(AssetKind, FixedU128)>>;
+pub type MockPoolRewards = StorageMap<
+	MockRestaking,
+	Blake2_128Concat,
+	(VaultId, AccountId),
+	Vec<(AssetKind, PoolReward<Balance, BlockNumber>)>,
+>;
 /// Staker positions: shares, and per asset the accumulator at the last settlement and the
 /// settled, untaken amount.
 #[derive(codec::Encode, codec::Decode, Clone, Default, Debug, PartialEq)]
@@ -138,9 +147,25 @@ pub type MockPositions =
 pub type MockStakerPools =
 	StorageMap<MockRestaking, Blake2_128Concat, AccountId, Vec<(VaultId, AccountId)>>;
 
+/// Release the streams of pool (`vault`, `operator`) up to now, over its active shares.
+fn release(
+	vault: VaultId,
+	operator: AccountId,
+) -> Vec<(AssetKind, PoolReward<Balance, BlockNumber>)> {
+	let now = System::block_number();
+	let shares = MockPools::get((vault, operator)).unwrap_or_default().shares;
+	let mut rewards = MockPoolRewards::get((vault, operator)).unwrap_or_default();
+	for (_, reward) in rewards.iter_mut() {
+		reward.release(now, shares);
+	}
+	MockPoolRewards::insert((vault, operator), rewards.clone());
+	rewards
+}
+
 fn settle(staker: AccountId, vault: VaultId, operator: AccountId) -> MockPosition {
 	let mut position = MockPositions::get((staker, vault, operator)).unwrap_or_default();
-	for (asset, per_share) in MockRewardPerShare::get((vault, operator)).unwrap_or_default() {
+	for (asset, reward) in release(vault, operator) {
+		let per_share = reward.per_share;
 		let debt = position
 			.debts
 			.iter()
@@ -234,25 +259,48 @@ impl RestakingRewards<AccountId> for MockLedger {
 		operator: &AccountId,
 		asset: AssetKind,
 		amount: Balance,
+		ends_at: BlockNumber,
 	) -> Result<(), DispatchError> {
 		let pool = MockPools::get((vault, operator)).unwrap_or_default();
 		if pool.shares == 0 {
 			return Err(DispatchError::Other("pool has no active shares"));
 		}
-		let mut per_share = MockRewardPerShare::get((vault, operator)).unwrap_or_default();
-		let increase = reward::reward_per_share(amount, pool.shares)
-			.ok_or(DispatchError::Other("reward counter overflow"))?;
-		match per_share.iter_mut().find(|(known, _)| *known == asset) {
-			Some((_, value)) => *value = *value + increase,
+		let now = System::block_number();
+		let mut rewards = release(vault, *operator);
+		let index = match rewards.iter().position(|(known, _)| *known == asset) {
+			Some(index) => index,
 			None => {
-				if per_share.len() as u32 >= MaxRewardAssets::get() {
+				if rewards.len() as u32 >= MaxRewardAssets::get() {
 					return Err(DispatchError::Other("too many reward assets"));
 				}
-				per_share.push((asset, increase));
+				rewards.push((asset, PoolReward { updated_at: now, ..Default::default() }));
+				rewards.len() - 1
 			},
+		};
+		let reward = &mut rewards[index].1;
+		if ends_at <= now {
+			reward
+				.credit(amount, pool.shares)
+				.ok_or(DispatchError::Other("counter overflow"))?;
+		} else {
+			reward.add(amount, now, ends_at);
 		}
-		MockRewardPerShare::insert((vault, operator), per_share);
+		MockPoolRewards::insert((vault, operator), rewards);
 		Ok(())
+	}
+
+	fn take_undistributed(
+		vault: VaultId,
+		operator: &AccountId,
+	) -> BoundedVec<(AssetKind, Balance), MaxRewardAssets> {
+		let mut rewards = release(vault, *operator);
+		let taken: Vec<_> = rewards
+			.iter_mut()
+			.filter(|(_, reward)| reward.undistributed > 0)
+			.map(|(asset, reward)| (asset.clone(), core::mem::take(&mut reward.undistributed)))
+			.collect();
+		MockPoolRewards::insert((vault, operator), rewards);
+		BoundedVec::truncate_from(taken)
 	}
 
 	fn take_pending_rewards(
@@ -276,6 +324,24 @@ impl RestakingRewards<AccountId> for MockLedger {
 		let position = settle(*staker, vault, *operator);
 		BoundedVec::truncate_from(
 			position.owed.into_iter().filter(|(_, amount)| *amount > 0).collect::<Vec<_>>(),
+		)
+	}
+
+	fn streaming_rewards(
+		staker: &AccountId,
+		vault: VaultId,
+		operator: &AccountId,
+	) -> BoundedVec<(AssetKind, Balance, BlockNumber), MaxRewardAssets> {
+		let shares = MockPositions::get((staker, vault, operator)).unwrap_or_default().shares;
+		let pool_shares = MockPools::get((vault, operator)).unwrap_or_default().shares;
+		BoundedVec::truncate_from(
+			release(vault, *operator)
+				.into_iter()
+				.filter_map(|(asset, reward)| {
+					let share = reward::mul_div_floor(reward.streaming, shares, pool_shares);
+					(share > 0).then_some((asset, share, reward.ends_at))
+				})
+				.collect::<Vec<_>>(),
 		)
 	}
 }
@@ -319,6 +385,9 @@ impl AvsInspect<AccountId> for MockAvsRegistry {
 			veto_window: 10,
 			destination: SlashDestination::Burn,
 		})
+	}
+	fn opt_out_delay(avs: AvsId) -> Option<BlockNumber> {
+		MockAvsOwner::get(avs).map(|_| 20)
 	}
 	fn accepts_reward_asset(avs: AvsId, asset: &AssetKind) -> bool {
 		MockRewardAssets::get(avs).unwrap_or_default().contains(asset)
@@ -400,7 +469,7 @@ impl crate::BenchmarkHelper<AccountId, AssetKind, Balance> for MockBenchmarkHelp
 				} else {
 					NativeOrWithId::WithId(STETH)
 				};
-				MockLedger::credit_pool_reward(vault, &9_000, asset.clone(), 1_000_000).unwrap();
+				MockLedger::credit_pool_reward(vault, &9_000, asset.clone(), 1_000_000, 1).unwrap();
 				NativeAndAssets::mint_into(asset.clone(), &pot, 1_000_000 + 100).unwrap();
 				crate::OutstandingStakerRewards::<Test>::mutate(&asset, |outstanding| {
 					*outstanding += 1_000_000
@@ -408,6 +477,29 @@ impl crate::BenchmarkHelper<AccountId, AssetKind, Balance> for MockBenchmarkHelp
 			}
 		}
 		staker
+	}
+
+	fn setup_undistributed(assets: u32) -> (VaultId, AccountId) {
+		let staker = 8_001;
+		let (vault, operator) = (0, 9_001);
+		deposit(staker, vault, operator, 1_000_000);
+		let pot = crate::Pallet::<Test>::pot_account();
+		use frame_support::traits::fungibles::Mutate;
+		for asset_index in 0..assets {
+			let asset = if asset_index == 0 {
+				NativeOrWithId::Native
+			} else {
+				NativeOrWithId::WithId(STETH)
+			};
+			MockLedger::credit_pool_reward(vault, &operator, asset.clone(), 1_000_000, 11).unwrap();
+			NativeAndAssets::mint_into(asset.clone(), &pot, 1_000_000 + 100).unwrap();
+			crate::OutstandingStakerRewards::<Test>::mutate(&asset, |outstanding| {
+				*outstanding += 1_000_000
+			});
+		}
+		queue_withdrawal(staker, vault, operator, 1_000_000);
+		System::set_block_number(20);
+		(vault, operator)
 	}
 }
 
@@ -474,7 +566,7 @@ impl ExtBuilder {
 		}
 		.assimilate_storage(&mut storage)
 		.unwrap();
-		pallet_rewards::GenesisConfig::<Test>::default()
+		pallet_rewards::GenesisConfig::<Test> { reward_assets: vec![NATIVE, STETH_ASSET] }
 			.assimilate_storage(&mut storage)
 			.unwrap();
 		let mut ext = sp_io::TestExternalities::new(storage);

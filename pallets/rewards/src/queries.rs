@@ -1,20 +1,25 @@
 //! Read-only queries for the runtime API (`pallet-restaking-runtime-api`).
 
 use crate::{pallet::*, types};
+use frame_system::pallet_prelude::BlockNumberFor;
 
 impl<T: Config> Pallet<T> {
 	/// What `staker` can claim now: per pool (bounded by the restaking pallet's
 	/// `MaxStakerPools × MaxRewardAssets`) and per asset in total, exactly as
-	/// [`Pallet::claim_rewards`] would pay.
+	/// [`Pallet::claim_rewards`] would pay; and per pool what is still streaming to it.
 	pub fn claimable_rewards(
 		staker: &T::AccountId,
-	) -> types::ClaimableRewards<T::AccountId, T::AssetKind, T::Balance> {
+	) -> types::ClaimableRewards<T::AccountId, T::AssetKind, T::Balance, BlockNumberFor<T>> {
 		use alloc::vec::Vec;
 		use pallet_restaking::traits::RestakingRewards;
 		use sp_runtime::traits::Zero;
-		let mut claimable: types::ClaimableRewards<T::AccountId, T::AssetKind, T::Balance> =
-			types::ClaimableRewards { pools: Vec::new(), total: Vec::new() };
+		let mut claimable =
+			types::ClaimableRewards { pools: Vec::new(), total: Vec::new(), streaming: Vec::new() };
 		for (vault, operator) in T::Restaking::staker_pools(staker) {
+			let streaming = T::Restaking::streaming_rewards(staker, vault, &operator);
+			if !streaming.is_empty() {
+				claimable.streaming.push((vault, operator.clone(), streaming.into_inner()));
+			}
 			let rewards: Vec<_> = T::Restaking::pending_rewards(staker, vault, &operator)
 				.into_iter()
 				.filter(|(_, amount)| !amount.is_zero())

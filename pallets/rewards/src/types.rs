@@ -2,14 +2,53 @@
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
-use sp_arithmetic::{helpers_128bit::multiply_by_rational_with_rounding, Rounding};
-use sp_runtime::{
-	traits::{UniqueSaturatedFrom, UniqueSaturatedInto},
-	Perbill,
-};
+use sp_runtime::Perbill;
 
 /// Identifier of a reward submission, assigned sequentially.
 pub type SubmissionId = u64;
+
+/// The period a submission is released over: from `start` (the block of the submission)
+/// until `ends_at`.
+#[derive(
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	Default,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct RewardPeriod<BlockNumber> {
+	/// First block of the period.
+	pub start: BlockNumber,
+	/// Block by which each pool's part is fully released (it may come later for a pool
+	/// that still streamed an earlier submission: see the crate docs on overlaps).
+	pub ends_at: BlockNumber,
+}
+
+/// Whether a reward asset of [`crate::RewardAssets`] takes new submissions.
+#[derive(
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub enum RewardAssetStatus {
+	/// New submissions may pay this asset.
+	Enabled,
+	/// No new submissions; what was submitted streams and is claimed as before.
+	Disabled,
+}
 
 /// How a submission's amount was split (carried by [`crate::Event::RewardsSubmitted`]).
 #[derive(
@@ -40,9 +79,10 @@ pub struct SplitSummary<Balance> {
 	pub pot_endowment: Balance,
 }
 
-/// What a staker can claim now, as answered by [`crate::Pallet::claimable_rewards`].
+/// What a staker can claim now and what is still streaming to it, as answered by
+/// [`crate::Pallet::claimable_rewards`].
 #[derive(Clone, Eq, PartialEq, Debug)]
-pub struct ClaimableRewards<AccountId, AssetKind, Balance> {
+pub struct ClaimableRewards<AccountId, AssetKind, Balance, BlockNumber> {
 	/// Per pool (vault, operator): the non-zero amounts per asset that
 	/// [`crate::Pallet::claim_rewards_from`] would pay.
 	pub pools: alloc::vec::Vec<(
@@ -52,6 +92,13 @@ pub struct ClaimableRewards<AccountId, AssetKind, Balance> {
 	)>,
 	/// Per asset over all pools: what [`crate::Pallet::claim_rewards`] would pay.
 	pub total: alloc::vec::Vec<(AssetKind, Balance)>,
+	/// Per pool: per asset, the staker's share of what the pool still streams (at its
+	/// current share of the pool) and the block the stream ends.
+	pub streaming: alloc::vec::Vec<(
+		pallet_restaking::types::VaultId,
+		AccountId,
+		alloc::vec::Vec<(AssetKind, Balance, BlockNumber)>,
+	)>,
 }
 
 /// How one operator's part of a submission is split: the protocol fee first, then the
@@ -77,19 +124,4 @@ impl<Balance: sp_runtime::traits::AtLeast32BitUnsigned + Copy> OperatorSplit<Bal
 	}
 }
 
-/// `x × numerator / denominator`, rounded down, in 128-bit arithmetic without overflow (zero
-/// if the denominator is zero): the share of `x` that a weight `numerator` out of
-/// `denominator` gets.
-pub fn mul_div_floor<Balance>(x: Balance, numerator: Balance, denominator: Balance) -> Balance
-where
-	Balance: UniqueSaturatedInto<u128> + UniqueSaturatedFrom<u128> + Default,
-{
-	multiply_by_rational_with_rounding(
-		x.unique_saturated_into(),
-		numerator.unique_saturated_into(),
-		denominator.unique_saturated_into(),
-		Rounding::Down,
-	)
-	.map(Balance::unique_saturated_from)
-	.unwrap_or_default()
-}
+pub use pallet_restaking::reward::mul_div_floor;

@@ -47,6 +47,8 @@ pub trait WeightInfo {
 	fn claim_commission() -> Weight;
 	fn transfer_protocol_fees() -> Weight;
 	fn set_protocol_fee() -> Weight;
+	fn set_reward_asset() -> Weight;
+	fn return_undistributed(a: u32, ) -> Weight;
 }
 
 /// Weights for `pallet_rewards` measured on the restaking ledger's reference machine.
@@ -181,6 +183,26 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		Weight::from_parts(6_469_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	/// Not measured yet (added with streamed rewards; the next run of
+	/// `scripts/benchmark-weights.sh rewards` replaces it): two `set_protocol_fee`s.
+	/// Storage: `Rewards::RewardAssets` (r:1 w:1), `Rewards::CounterForRewardAssets` (r:1 w:1)
+	fn set_reward_asset() -> Weight {
+		Weight::from_parts(13_000_000, 2_600)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	/// Not measured yet (the next benchmark run replaces it): one pool read and written
+	/// (as in `submit_rewards`) plus two fee maps per asset.
+	/// Storage: `Restaking::Pools` (r:1 w:1), `Rewards::OutstandingStakerRewards` (r:a w:a),
+	/// `Rewards::AccruedProtocolFees` (r:a w:a)
+	fn return_undistributed(a: u32, ) -> Weight {
+		Weight::from_parts(40_000_000, 4_400)
+			.saturating_add(Weight::from_parts(12_000_000, 2_600).saturating_mul(a.into()))
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(a.into())))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(a.into())))
+	}
 }
 
 // For backwards compatibility and tests.
@@ -313,5 +335,25 @@ impl WeightInfo for () {
 		// Minimum execution time: 5_528_000 picoseconds.
 		Weight::from_parts(6_469_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
+	}
+	/// Not measured yet (added with streamed rewards; the next run of
+	/// `scripts/benchmark-weights.sh rewards` replaces it): two `set_protocol_fee`s.
+	/// Storage: `Rewards::RewardAssets` (r:1 w:1), `Rewards::CounterForRewardAssets` (r:1 w:1)
+	fn set_reward_asset() -> Weight {
+		Weight::from_parts(13_000_000, 2_600)
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
+	}
+	/// Not measured yet (the next benchmark run replaces it): one pool read and written
+	/// (as in `submit_rewards`) plus two fee maps per asset.
+	/// Storage: `Restaking::Pools` (r:1 w:1), `Rewards::OutstandingStakerRewards` (r:a w:a),
+	/// `Rewards::AccruedProtocolFees` (r:a w:a)
+	fn return_undistributed(a: u32, ) -> Weight {
+		Weight::from_parts(40_000_000, 4_400)
+			.saturating_add(Weight::from_parts(12_000_000, 2_600).saturating_mul(a.into()))
+			.saturating_add(RocksDbWeight::get().reads(1_u64))
+			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(a.into())))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
+			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(a.into())))
 	}
 }

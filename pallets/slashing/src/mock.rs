@@ -280,6 +280,9 @@ impl AvsInspect<AccountId> for MockAvsRegistry {
 	fn slashing_params(avs: AvsId) -> Option<AvsSlashingParams<AccountId, BlockNumber>> {
 		MockAvsParams::get(avs)
 	}
+	fn opt_out_delay(_avs: AvsId) -> Option<BlockNumber> {
+		None
+	}
 	fn accepts_reward_asset(_avs: AvsId, _asset: &AssetKind) -> bool {
 		false
 	}

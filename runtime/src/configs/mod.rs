@@ -4,7 +4,7 @@
 
 mod avs_registry;
 mod restaking;
-mod rewards;
+pub(crate) mod rewards;
 mod slashing;
 
 // Substrate and Polkadot dependencies

@@ -12,6 +12,18 @@ parameter_types! {
 	pub const DefaultProtocolFee: Perbill = Perbill::from_percent(5);
 	/// Highest protocol fee governance may set.
 	pub const MaxProtocolFee: Perbill = Perbill::from_percent(20);
+	/// Shortest reward period: a staker in for one block of a period earns at most 1/10 of
+	/// its share of it. (Seconds-scale like the other windows of this runtime, whose
+	/// shortest withdrawal and opt-out delays of 10 blocks bound the longest period of an AVS
+	/// that chooses them.)
+	pub const MinRewardDuration: BlockNumber = 10;
+	/// Reward assets enabled by the upgrade to the rewards pallet's storage version 1 (the
+	/// genesis presets' list): the native token and the two collateral tokens.
+	pub InitialRewardAssets: alloc::vec::Vec<AssetKind> = alloc::vec![
+		AssetKind::Native,
+		AssetKind::WithId(crate::genesis_config_presets::STETH),
+		AssetKind::WithId(crate::genesis_config_presets::RETH),
+	];
 }
 
 impl pallet_rewards::Config for Runtime {
@@ -24,6 +36,7 @@ impl pallet_rewards::Config for Runtime {
 	type TreasuryAccount = TreasuryAccount;
 	type DefaultProtocolFee = DefaultProtocolFee;
 	type MaxProtocolFee = MaxProtocolFee;
+	type MinRewardDuration = MinRewardDuration;
 	type WeightInfo = pallet_rewards::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = benchmark_helper::RewardsBenchmarkHelper;
@@ -50,9 +63,14 @@ pub mod benchmark_helper {
 		}
 	}
 
-	/// Create the non-native reward asset `asset` (sufficient, min balance 1) and mint plenty
-	/// of it to `owner`.
+	/// Create the non-native reward asset `asset` (sufficient, min balance 1), mint plenty
+	/// of it to `owner` and enable it as a reward asset (written directly: the benchmarks may
+	/// use more assets than the slots left by the genesis list).
 	fn create_asset(asset: &AssetKind, owner: &AccountId) {
+		pallet_rewards::RewardAssets::<Runtime>::insert(
+			asset,
+			pallet_rewards::types::RewardAssetStatus::Enabled,
+		);
 		if let AssetKind::WithId(id) = asset {
 			ensure_sufficient_asset(*id, owner);
 			<NativeAndAssets as Mutate<AccountId>>::mint_into(
@@ -121,12 +139,57 @@ pub mod benchmark_helper {
 					avs,
 					asset,
 					1_000 * UNIT,
-					1,
+					MinRewardDuration::get(),
 					None,
 				)
 				.expect("benchmark rewards are submitted");
 			}
+			// Let the period pass: everything is released at the claim.
+			let now = frame_system::Pallet::<Runtime>::block_number();
+			frame_system::Pallet::<Runtime>::set_block_number(now + MinRewardDuration::get());
 			staker
+		}
+
+		fn setup_undistributed(assets: u32) -> (VaultId, AccountId) {
+			let owner = funded_account("avs-owner", 2);
+			let staker = funded_account("leaving-staker", 0);
+			let operator = funded_account("abandoned-operator", 0);
+			let vault = create_collateral_vault(&owner);
+			let reward_assets: Vec<AssetKind> = (0..assets).map(reward_asset).collect();
+			for asset in reward_assets.iter() {
+				create_asset(asset, &owner);
+			}
+			let avs =
+				register_avs(&owner, &owner, &owner, alloc::vec![vault], reward_assets.clone());
+			register_operator(&operator);
+			deposit(&staker, vault, &operator);
+			opt_in_and_allocate(avs, &operator, &[vault]);
+			pass_allocation_delay();
+			for asset in reward_assets {
+				crate::Rewards::submit_rewards(
+					RuntimeOrigin::signed(owner.clone()),
+					avs,
+					asset,
+					1_000 * UNIT,
+					MinRewardDuration::get(),
+					None,
+				)
+				.expect("benchmark rewards are submitted");
+			}
+			let shares =
+				pallet_restaking::Positions::<Runtime>::get(&staker, (vault, operator.clone()))
+					.expect("the staker deposited")
+					.shares;
+			crate::Restaking::queue_withdrawal(
+				RuntimeOrigin::signed(staker),
+				vault,
+				operator.clone(),
+				shares,
+			)
+			.expect("the staker leaves");
+			let now = frame_system::Pallet::<Runtime>::block_number();
+			frame_system::Pallet::<Runtime>::set_block_number(now + MinRewardDuration::get());
+			(vault, operator)
 		}
 	}
 }

@@ -8,7 +8,8 @@
 //!   per AVS (opt-in status, allocations, allocated and slashable stake).
 //! - [`RestakingApi::staker_positions`]: a staker's shares per pool and their current value.
 //! - [`RestakingApi::claimable_rewards`]: what `rewards.claim_rewards` would pay the staker now,
-//!   per pool and in total, plus the operator commission the account can claim.
+//!   per pool and in total, the operator commission the account can claim, and (API version
+//!   2) per pool what is still streaming to the staker.
 //! - [`RestakingApi::pending_withdrawals`]: a staker's queued withdrawals with their current
 //!   (post-slash) value and maturity.
 //! - [`RestakingApi::pending_slashes`]: slash requests not yet executed, vetoed or cancelled,
@@ -276,7 +277,72 @@ pub struct PoolRewards<AccountId, AssetKind, Balance> {
 	pub rewards: Vec<AssetAmount<AssetKind, Balance>>,
 }
 
+/// What is still streaming to a staker in one pool, per asset.
+#[derive(Clone, Encode, Decode, PartialEq, Eq, Debug, TypeInfo)]
+#[cfg_attr(feature = "std", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+#[cfg_attr(
+	feature = "std",
+	serde(bound(
+		serialize = "AssetKind: Serialize, Balance: Display, BlockNumber: Serialize",
+		deserialize = "AssetKind: Deserialize<'de>, Balance: FromStr, BlockNumber: Deserialize<'de>"
+	))
+)]
+pub struct StreamingAmount<AssetKind, Balance, BlockNumber> {
+	/// The asset.
+	pub asset: AssetKind,
+	/// The staker's share of what the pool has not released yet, at its current share of the
+	/// pool (JSON: decimal string). A projection: it changes as shares move.
+	#[cfg_attr(feature = "std", serde(with = "json::balance"))]
+	pub amount: Balance,
+	/// Block by which the pool's stream of the asset is fully released.
+	pub ends_at: BlockNumber,
+}
+
+/// Rewards still streaming to a staker in one pool.
+#[derive(Clone, Encode, Decode, PartialEq, Eq, Debug, TypeInfo)]
+#[cfg_attr(feature = "std", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+#[cfg_attr(
+	feature = "std",
+	serde(bound(
+		serialize = "AccountId: Serialize, AssetKind: Serialize, Balance: Display, BlockNumber: Serialize",
+		deserialize = "AccountId: Deserialize<'de>, AssetKind: Deserialize<'de>, Balance: FromStr, BlockNumber: Deserialize<'de>"
+	))
+)]
+pub struct PoolStreams<AccountId, AssetKind, Balance, BlockNumber> {
+	/// Vault of the pool.
+	pub vault: VaultId,
+	/// Operator of the pool.
+	pub operator: AccountId,
+	/// Non-zero amounts per reward asset.
+	pub streaming: Vec<StreamingAmount<AssetKind, Balance, BlockNumber>>,
+}
+
 /// Answer of [`RestakingApi::claimable_rewards`].
+#[derive(Clone, Encode, Decode, PartialEq, Eq, Debug, TypeInfo)]
+#[cfg_attr(feature = "std", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+#[cfg_attr(
+	feature = "std",
+	serde(bound(
+		serialize = "AccountId: Serialize, AssetKind: Serialize, Balance: Display, BlockNumber: Serialize",
+		deserialize = "AccountId: Deserialize<'de>, AssetKind: Deserialize<'de>, Balance: FromStr, BlockNumber: Deserialize<'de>"
+	))
+)]
+pub struct ClaimableRewards<AccountId, AssetKind, Balance, BlockNumber> {
+	/// Per pool (`rewards.claim_rewards_from(vault, operator)` pays one entry): released and
+	/// claimable now.
+	pub pools: Vec<PoolRewards<AccountId, AssetKind, Balance>>,
+	/// Per asset over all pools (what `rewards.claim_rewards` pays now).
+	pub total: Vec<AssetAmount<AssetKind, Balance>>,
+	/// Operator commission the account can claim per asset (`rewards.claim_commission`).
+	pub commission: Vec<AssetAmount<AssetKind, Balance>>,
+	/// Per pool: submitted rewards the pool still streams, the staker's share of them.
+	pub streaming: Vec<PoolStreams<AccountId, AssetKind, Balance, BlockNumber>>,
+}
+
+/// Answer of `RestakingApi::claimable_rewards` before API version 2 (no streams).
 #[derive(Clone, Encode, Decode, PartialEq, Eq, Debug, TypeInfo)]
 #[cfg_attr(feature = "std", derive(Serialize, Deserialize))]
 #[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
@@ -287,7 +353,7 @@ pub struct PoolRewards<AccountId, AssetKind, Balance> {
 		deserialize = "AccountId: Deserialize<'de>, AssetKind: Deserialize<'de>, Balance: FromStr"
 	))
 )]
-pub struct ClaimableRewards<AccountId, AssetKind, Balance> {
+pub struct ClaimableRewardsV1<AccountId, AssetKind, Balance> {
 	/// Per pool (`rewards.claim_rewards_from(vault, operator)` pays one entry).
 	pub pools: Vec<PoolRewards<AccountId, AssetKind, Balance>>,
 	/// Per asset over all pools (what `rewards.claim_rewards` pays).
@@ -403,6 +469,9 @@ pub enum QueryError {
 
 sp_api::decl_runtime_apis! {
 	/// Read-only queries of the restaking ledger (see the crate docs).
+	///
+	/// Version 2: [`ClaimableRewards`] reports what is still streaming.
+	#[api_version(2)]
 	pub trait RestakingApi<AccountId, Balance, AssetKind, BlockNumber>
 	where
 		AccountId: Codec,
@@ -417,8 +486,15 @@ sp_api::decl_runtime_apis! {
 		/// Positions of `staker` (at most `MaxStakerPools`), in the order they were opened.
 		fn staker_positions(staker: AccountId) -> Vec<StakerPosition<AccountId, AssetKind, Balance>>;
 
-		/// Rewards `staker` can claim now, and the operator commission it can claim.
-		fn claimable_rewards(staker: AccountId) -> ClaimableRewards<AccountId, AssetKind, Balance>;
+		/// Rewards `staker` can claim now, the operator commission it can claim, and what is
+		/// still streaming to it.
+		fn claimable_rewards(
+			staker: AccountId,
+		) -> ClaimableRewards<AccountId, AssetKind, Balance, BlockNumber>;
+
+		/// [`Self::claimable_rewards`] of API version 1 (no streams).
+		#[changed_in(2)]
+		fn claimable_rewards(staker: AccountId) -> ClaimableRewardsV1<AccountId, AssetKind, Balance>;
 
 		/// Queued withdrawals of `staker` (at most `MaxPendingWithdrawals`), by index.
 		fn pending_withdrawals(

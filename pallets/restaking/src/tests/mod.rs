@@ -83,6 +83,7 @@ fn changed_keys(
 mod deposits;
 mod invariants;
 mod math;
+mod migration;
 mod operators;
 mod queries;
 mod redelegation;

@@ -234,7 +234,13 @@ fn queue_withdrawal_settles_rewards_and_queued_stake_earns_nothing() {
 	ExtBuilder::default().build_and_execute(|| {
 		deposit(ALICE, NATIVE_VAULT, OPERATOR_A, 1_000);
 		deposit(BOB, NATIVE_VAULT, OPERATOR_A, 1_000);
-		assert_ok!(Restaking::credit_pool_reward(NATIVE_VAULT, &OPERATOR_A, REWARD_ASSET, 200));
+		assert_ok!(Restaking::credit_pool_reward(
+			NATIVE_VAULT,
+			&OPERATOR_A,
+			REWARD_ASSET,
+			200,
+			System::block_number()
+		));
 		queue(ALICE, NATIVE_VAULT, OPERATOR_A, 1_000);
 		// Settled at queue time; the position stays for the untaken reward.
 		let position = Positions::<Test>::get(ALICE, (NATIVE_VAULT, OPERATOR_A)).unwrap();
@@ -242,7 +248,13 @@ fn queue_withdrawal_settles_rewards_and_queued_stake_earns_nothing() {
 		assert_eq!(position.unclaimed.to_vec(), vec![(REWARD_ASSET, 100)]);
 		assert_eq!(StakerPools::<Test>::get(ALICE).len(), 1);
 		// Rewards after queuing go to the active shares only.
-		assert_ok!(Restaking::credit_pool_reward(NATIVE_VAULT, &OPERATOR_A, REWARD_ASSET, 200));
+		assert_ok!(Restaking::credit_pool_reward(
+			NATIVE_VAULT,
+			&OPERATOR_A,
+			REWARD_ASSET,
+			200,
+			System::block_number()
+		));
 		assert_eq!(
 			Restaking::pending_rewards(&ALICE, NATIVE_VAULT, &OPERATOR_A).to_vec(),
 			vec![(REWARD_ASSET, 100)]

@@ -1,6 +1,7 @@
 //! Unit tests: submit_rewards.
 
 use super::*;
+use pallet_restaking::traits::RestakingRewards as _;
 
 #[test]
 fn submit_rewards_splits_by_allocated_active_stake() {
@@ -38,7 +39,7 @@ fn submit_rewards_splits_by_allocated_active_stake() {
 				avs: AVS,
 				asset: NATIVE,
 				amount: 9_000,
-				period: 1,
+				period: RewardPeriod { start: 1, ends_at: 1 + PERIOD },
 				split: SplitSummary {
 					operators: 2,
 					to_stakers: 6_930,
@@ -86,7 +87,7 @@ fn submit_rewards_with_weights_given_by_the_avs() {
 			AVS,
 			NATIVE,
 			1_000,
-			7,
+			PERIOD,
 			Some(vec![(OPERATOR_A, 1), (OPERATOR_B, 3)]),
 		));
 		// A: 250 → fee 25, commission 22 (10% of 225, rounded down), stakers 203:
@@ -109,7 +110,7 @@ fn submit_rewards_with_weights_given_by_the_avs() {
 				avs: AVS,
 				asset: NATIVE,
 				amount: 1_000,
-				period: 7,
+				period: RewardPeriod { start: 1, ends_at: 1 + PERIOD },
 				split: SplitSummary {
 					operators: 2,
 					to_stakers: 742,
@@ -148,7 +149,7 @@ fn share_of_an_operator_without_stake_goes_to_the_treasury() {
 			AVS,
 			NATIVE,
 			1_000,
-			1,
+			PERIOD,
 			Some(vec![(OPERATOR_IDLE, 1), (OPERATOR_B, 1)]),
 		));
 		// The idle operator's 500 goes to the treasury; B: fee 50, commission 90, stakers 360.
@@ -176,7 +177,7 @@ fn pot_endowment_is_paid_once_per_asset() {
 fn submit_rewards_fails_for_unknown_avs() {
 	ExtBuilder::build_and_execute(|| {
 		assert_noop!(
-			Rewards::submit_rewards(RuntimeOrigin::signed(AVS_OWNER), 9, NATIVE, 100, 1, None),
+			Rewards::submit_rewards(RuntimeOrigin::signed(AVS_OWNER), 9, NATIVE, 100, PERIOD, None),
 			Error::<Test>::AvsNotFound
 		);
 	});
@@ -186,11 +187,11 @@ fn submit_rewards_fails_for_unknown_avs() {
 fn submit_rewards_fails_for_non_owner() {
 	ExtBuilder::build_and_execute(|| {
 		assert_noop!(
-			Rewards::submit_rewards(RuntimeOrigin::signed(ANYONE), AVS, NATIVE, 100, 1, None),
+			Rewards::submit_rewards(RuntimeOrigin::signed(ANYONE), AVS, NATIVE, 100, PERIOD, None),
 			Error::<Test>::NotAvsOwner
 		);
 		assert_noop!(
-			Rewards::submit_rewards(RuntimeOrigin::root(), AVS, NATIVE, 100, 1, None),
+			Rewards::submit_rewards(RuntimeOrigin::root(), AVS, NATIVE, 100, PERIOD, None),
 			DispatchError::BadOrigin
 		);
 	});
@@ -200,7 +201,7 @@ fn submit_rewards_fails_for_non_owner() {
 fn submit_rewards_fails_for_zero_amount() {
 	ExtBuilder::build_and_execute(|| {
 		assert_noop!(
-			Rewards::submit_rewards(RuntimeOrigin::signed(AVS_OWNER), AVS, NATIVE, 0, 1, None),
+			Rewards::submit_rewards(RuntimeOrigin::signed(AVS_OWNER), AVS, NATIVE, 0, PERIOD, None),
 			Error::<Test>::ZeroAmount
 		);
 	});
@@ -215,7 +216,7 @@ fn submit_rewards_fails_for_an_asset_the_avs_does_not_accept() {
 				AVS,
 				NativeOrWithId::WithId(OTHER_ASSET),
 				100,
-				1,
+				PERIOD,
 				None
 			),
 			Error::<Test>::AssetNotAccepted
@@ -232,7 +233,7 @@ fn submit_rewards_fails_for_bad_operator_weights() {
 				AVS,
 				NATIVE,
 				100,
-				1,
+				PERIOD,
 				Some(weights),
 			)
 		};
@@ -264,14 +265,14 @@ fn submit_rewards_fails_without_active_allocated_stake() {
 		MockRewardAssets::insert(2, vec![NATIVE]);
 		opt_in(2, OPERATOR_IDLE, vec![]);
 		assert_noop!(
-			Rewards::submit_rewards(RuntimeOrigin::signed(AVS_OWNER), 2, NATIVE, 100, 1, None),
+			Rewards::submit_rewards(RuntimeOrigin::signed(AVS_OWNER), 2, NATIVE, 100, PERIOD, None),
 			Error::<Test>::NoRewardWeight
 		);
 		// An allocation to a pool whose stake is all queued for withdrawal has no weight either.
 		opt_in(2, OPERATOR_B, vec![(VAULT_0, Perbill::one())]);
 		queue_withdrawal(CAROL, VAULT_0, OPERATOR_B, 400);
 		assert_noop!(
-			Rewards::submit_rewards(RuntimeOrigin::signed(AVS_OWNER), 2, NATIVE, 100, 1, None),
+			Rewards::submit_rewards(RuntimeOrigin::signed(AVS_OWNER), 2, NATIVE, 100, PERIOD, None),
 			Error::<Test>::NoRewardWeight
 		);
 	});
@@ -286,7 +287,7 @@ fn submit_rewards_fails_when_the_owner_cannot_pay() {
 				AVS,
 				NATIVE,
 				2_000_000,
-				1,
+				PERIOD,
 				None
 			),
 			Error::<Test>::InsufficientFunds
@@ -303,7 +304,7 @@ fn submit_rewards_fails_when_amount_plus_endowment_overflows() {
 				AVS,
 				NATIVE,
 				Balance::MAX,
-				1,
+				PERIOD,
 				None
 			),
 			Error::<Test>::AmountOverflow
@@ -316,16 +317,24 @@ fn submit_rewards_fails_when_the_submission_id_overflows() {
 	ExtBuilder::build_and_execute(|| {
 		NextSubmissionId::<Test>::put(u64::MAX);
 		assert_noop!(
-			Rewards::submit_rewards(RuntimeOrigin::signed(AVS_OWNER), AVS, NATIVE, 100, 1, None),
+			Rewards::submit_rewards(
+				RuntimeOrigin::signed(AVS_OWNER),
+				AVS,
+				NATIVE,
+				100,
+				PERIOD,
+				None
+			),
 			Error::<Test>::SubmissionIdOverflow
 		);
 	});
 }
 
 #[test]
-fn submit_rewards_fails_and_changes_nothing_if_a_pool_cannot_be_credited() {
+fn nobody_can_fill_a_pools_reward_asset_list() {
 	ExtBuilder::build_and_execute(|| {
-		// The mock ledger tracks at most two reward assets per pool.
+		// The AVS accepts a third asset, but only root's reward assets can be paid: the pools'
+		// lists (two assets in the mock) never hold anything else.
 		MockRewardAssets::insert(
 			AVS,
 			vec![NATIVE, STETH_ASSET, NativeOrWithId::WithId(OTHER_ASSET)],
@@ -338,10 +347,158 @@ fn submit_rewards_fails_and_changes_nothing_if_a_pool_cannot_be_credited() {
 				AVS,
 				NativeOrWithId::WithId(OTHER_ASSET),
 				900,
-				1,
+				PERIOD,
 				None
 			),
-			DispatchError::Other("too many reward assets")
+			Error::<Test>::AssetNotApproved
+		);
+		// Root cannot add a third asset either: every slot is taken.
+		assert_noop!(
+			Rewards::set_reward_asset(
+				RuntimeOrigin::root(),
+				NativeOrWithId::WithId(OTHER_ASSET),
+				true
+			),
+			Error::<Test>::TooManyRewardAssets
+		);
+	});
+}
+
+#[test]
+fn root_enables_and_disables_reward_assets() {
+	ExtBuilder::build_and_execute(|| {
+		assert_noop!(
+			Rewards::set_reward_asset(RuntimeOrigin::signed(AVS_OWNER), STETH_ASSET, false),
+			DispatchError::BadOrigin
+		);
+		assert_ok!(Rewards::set_reward_asset(RuntimeOrigin::root(), STETH_ASSET, false));
+		System::assert_last_event(
+			Event::RewardAssetSet { asset: STETH_ASSET, status: RewardAssetStatus::Disabled }
+				.into(),
+		);
+		assert_noop!(
+			Rewards::submit_rewards(
+				RuntimeOrigin::signed(AVS_OWNER),
+				AVS,
+				STETH_ASSET,
+				900,
+				PERIOD,
+				None
+			),
+			Error::<Test>::AssetNotApproved
+		);
+		// A disabled asset keeps its slot.
+		assert_eq!(RewardAssets::<Test>::count(), 2);
+		assert_noop!(
+			Rewards::set_reward_asset(
+				RuntimeOrigin::root(),
+				NativeOrWithId::WithId(OTHER_ASSET),
+				true
+			),
+			Error::<Test>::TooManyRewardAssets
+		);
+		assert_ok!(Rewards::set_reward_asset(RuntimeOrigin::root(), STETH_ASSET, true));
+		submit(STETH_ASSET, 900);
+	});
+}
+
+#[test]
+fn the_period_is_bounded_below_and_by_the_slashable_tail() {
+	ExtBuilder::build_and_execute(|| {
+		let submit_for = |duration: BlockNumber| {
+			Rewards::submit_rewards(
+				RuntimeOrigin::signed(AVS_OWNER),
+				AVS,
+				NATIVE,
+				900,
+				duration,
+				None,
+			)
+		};
+		assert_noop!(submit_for(PERIOD - 1), Error::<Test>::PeriodTooShort);
+		assert_noop!(submit_for(0), Error::<Test>::PeriodTooShort);
+		// The mock's vaults have a withdrawal delay of 10 and the AVS an opt-out delay of 20:
+		// stake leaving vault 0 or 1 during a longer period would not be slashable for all of it.
+		assert_noop!(submit_for(11), Error::<Test>::PeriodTooLong);
+		assert_ok!(submit_for(10));
+	});
+}
+
+#[test]
+fn a_pool_is_paid_at_a_rate_over_the_period() {
+	ExtBuilder::build_and_execute(|| {
+		assert_ok!(Rewards::submit_rewards(
+			RuntimeOrigin::signed(AVS_OWNER),
+			AVS,
+			NATIVE,
+			9_000,
+			PERIOD,
+			None
+		));
+		// Pool (0, A) gets 3_240 (see above) for Alice (300) and Bob (100), ten blocks long.
+		assert!(MockLedger::pending_rewards(&ALICE, VAULT_0, &OPERATOR_A).is_empty());
+		System::set_block_number(1 + PERIOD / 2);
+		assert_eq!(
+			MockLedger::pending_rewards(&ALICE, VAULT_0, &OPERATOR_A).to_vec(),
+			vec![(NATIVE, 1_215)]
+		);
+		assert_eq!(
+			MockLedger::streaming_rewards(&ALICE, VAULT_0, &OPERATOR_A).to_vec(),
+			vec![(NATIVE, 1_215, 1 + PERIOD)]
+		);
+		System::set_block_number(1 + PERIOD);
+		assert_eq!(
+			MockLedger::pending_rewards(&ALICE, VAULT_0, &OPERATOR_A).to_vec(),
+			vec![(NATIVE, 2_430)]
+		);
+		assert!(MockLedger::streaming_rewards(&ALICE, VAULT_0, &OPERATOR_A).is_empty());
+	});
+}
+
+#[test]
+fn what_an_emptied_pool_releases_returns_to_the_treasury() {
+	ExtBuilder::build_and_execute(|| {
+		assert_ok!(Rewards::submit_rewards(
+			RuntimeOrigin::signed(AVS_OWNER),
+			AVS,
+			NATIVE,
+			9_000,
+			PERIOD,
+			None
+		));
+		// Carol, alone in pool (0, B), leaves after 4 of the 10 blocks of its 2_880.
+		System::set_block_number(5);
+		queue_withdrawal(CAROL, VAULT_0, OPERATOR_B, 400);
+		assert_noop!(
+			Rewards::return_undistributed(RuntimeOrigin::signed(ANYONE), VAULT_0, OPERATOR_B),
+			Error::<Test>::NothingUndistributed
+		);
+		pass_period();
+		let fees_before = AccruedProtocolFees::<Test>::get(NATIVE);
+		let outstanding_before = OutstandingStakerRewards::<Test>::get(NATIVE);
+		assert_ok!(Rewards::return_undistributed(
+			RuntimeOrigin::signed(ANYONE),
+			VAULT_0,
+			OPERATOR_B
+		));
+		System::assert_last_event(
+			Event::UndistributedReturned {
+				vault: VAULT_0,
+				operator: OPERATOR_B,
+				asset: NATIVE,
+				amount: 1_728,
+			}
+			.into(),
+		);
+		assert_eq!(AccruedProtocolFees::<Test>::get(NATIVE), fees_before + 1_728);
+		assert_eq!(OutstandingStakerRewards::<Test>::get(NATIVE), outstanding_before - 1_728);
+		assert_eq!(
+			MockLedger::pending_rewards(&CAROL, VAULT_0, &OPERATOR_B).to_vec(),
+			vec![(NATIVE, 1_152)]
+		);
+		assert_noop!(
+			Rewards::return_undistributed(RuntimeOrigin::signed(ANYONE), VAULT_0, OPERATOR_B),
+			Error::<Test>::NothingUndistributed
 		);
 	});
 }
