@@ -229,3 +229,51 @@ fn streamed_rewards_follow_shares_times_blocks_and_survive_an_opt_out() {
 		check_invariants();
 	});
 }
+
+#[test]
+fn a_deallocation_mid_period_keeps_the_stream_and_the_stake_slashable() {
+	new_test_ext(0).execute_with(|| {
+		assert_ok!(Balances::force_set_balance(RuntimeOrigin::root(), ALICE, INITIAL_BALANCE));
+		let avs = setup_slashable_pool(0, 0, 0, Perbill::from_percent(50));
+		assert_ok!(Restaking::deposit(RuntimeOrigin::signed(ALICE), NATIVE_VAULT, OPERATOR, 1_000));
+		assert_ok!(Rewards::submit_rewards(
+			RuntimeOrigin::signed(AVS_OWNER),
+			avs,
+			NATIVE,
+			15_000,
+			REWARD_PERIOD,
+			None,
+		));
+		let start = System::block_number();
+		run_to_block(start + 3);
+		// The operator takes its whole allocation back: at once for rewards (a new
+		// submission has no weight), but the old fraction stays slashable for the vault's
+		// withdrawal delay, longer than the rest of the period.
+		assert_ok!(AvsRegistry::set_allocation(
+			RuntimeOrigin::signed(OPERATOR),
+			avs,
+			NATIVE_VAULT,
+			Perbill::zero()
+		));
+		assert_noop!(
+			Rewards::submit_rewards(
+				RuntimeOrigin::signed(AVS_OWNER),
+				avs,
+				NATIVE,
+				15_000,
+				REWARD_PERIOD,
+				None,
+			),
+			Error::<Test>::NoRewardWeight
+		);
+		run_to_block(start + REWARD_PERIOD);
+		assert_eq!(
+			pallet_avs_registry::Pallet::<Test>::slashable_allocations(avs, &OPERATOR).to_vec(),
+			vec![(NATIVE_VAULT, Perbill::from_percent(50))]
+		);
+		// The stream ran to the end: Alice gets all 12_150.
+		assert_ok!(Rewards::claim_rewards(RuntimeOrigin::signed(ALICE)));
+		assert_eq!(free(ALICE), INITIAL_BALANCE - 1_000 + 12_150);
+		check_invariants();
+	});
+}

@@ -97,6 +97,11 @@ fn stream_end<T: Config>() -> BlockNumberFor<T> {
 	frame_system::Pallet::<T>::block_number().saturating_add(1_000_000u32.into())
 }
 
+/// An amount streamed so that every block releases something (a million units).
+fn stream_amount<T: Config>() -> T::Balance {
+	unit::<T>().saturating_mul(1_000_000u32.into())
+}
+
 /// Let `blocks` blocks pass, so that streams have something to release.
 fn advance_blocks<T: Config>(blocks: u32) {
 	let now = frame_system::Pallet::<T>::block_number();
@@ -111,7 +116,7 @@ fn credit_all_reward_assets<T: Config>(vault: VaultId, operator: &T::AccountId) 
 			vault,
 			operator,
 			T::BenchmarkHelper::reward_asset(index),
-			unit::<T>(),
+			stream_amount::<T>(),
 			stream_end::<T>(),
 		)
 		.is_ok());
@@ -481,7 +486,7 @@ mod benchmarks {
 				vault,
 				&operator,
 				asset,
-				unit::<T>(),
+				stream_amount::<T>(),
 				stream_end::<T>(),
 			)
 			.is_ok());

@@ -99,6 +99,20 @@ impl<T: Config> Pallet<T> {
 				pool.live_buckets.windows(2).all(|pair| pair[0] < pair[1]),
 				TryRuntimeError::Other("live buckets not strictly ascending")
 			);
+			// A stream holds something only until its end, and is never updated in the future.
+			ensure!(
+				pool.rewards.iter().all(|(_, reward)| {
+					reward.updated_at <= Self::now() &&
+						(reward.streaming.is_zero() || reward.updated_at < reward.ends_at)
+				}),
+				TryRuntimeError::Other("reward stream past its end or updated in the future")
+			);
+			ensure!(
+				pool.rewards.iter().enumerate().all(|(index, (asset, _))| {
+					pool.rewards.iter().skip(index + 1).all(|(other, _)| other != asset)
+				}),
+				TryRuntimeError::Other("a reward asset tracked twice by a pool")
+			);
 			// Matured entries may linger until the pool is touched; their buckets may be
 			// completed and gone. Unmatured ones hold queued shares.
 			let now = Self::now();

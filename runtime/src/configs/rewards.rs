@@ -82,6 +82,49 @@ pub mod benchmark_helper {
 		}
 	}
 
+	/// A vault and an AVS paying `assets` reward assets (owner `avs-owner` number
+	/// `owner_index`); `staker` deposits into the pool of each of `operators`, which opt in and
+	/// allocate; then the AVS submits 1,000 units of each asset over the shortest period.
+	/// Returns the vault.
+	fn stream_to_pools(
+		owner_index: u32,
+		staker: &AccountId,
+		operators: &[AccountId],
+		assets: u32,
+	) -> VaultId {
+		let owner = funded_account("avs-owner", owner_index);
+		let vault = create_collateral_vault(&owner);
+		let reward_assets: Vec<AssetKind> = (0..assets).map(reward_asset).collect();
+		for asset in reward_assets.iter() {
+			create_asset(asset, &owner);
+		}
+		let avs = register_avs(&owner, &owner, &owner, alloc::vec![vault], reward_assets.clone());
+		for operator in operators {
+			register_operator(operator);
+			deposit(staker, vault, operator);
+			opt_in_and_allocate(avs, operator, &[vault]);
+		}
+		pass_allocation_delay();
+		for asset in reward_assets {
+			crate::Rewards::submit_rewards(
+				RuntimeOrigin::signed(owner.clone()),
+				avs,
+				asset,
+				1_000 * UNIT,
+				MinRewardDuration::get(),
+				None,
+			)
+			.expect("benchmark rewards are submitted");
+		}
+		vault
+	}
+
+	/// Let the shortest reward period pass.
+	fn pass_reward_period() {
+		let now = frame_system::Pallet::<Runtime>::block_number();
+		frame_system::Pallet::<Runtime>::set_block_number(now + MinRewardDuration::get());
+	}
+
 	pub struct RewardsBenchmarkHelper;
 	impl pallet_rewards::BenchmarkHelper<AccountId, AssetKind, Balance> for RewardsBenchmarkHelper {
 		fn setup_rewarded_avs(
@@ -117,65 +160,19 @@ pub mod benchmark_helper {
 		}
 
 		fn setup_staker_with_rewards(pools: u32, assets: u32) -> AccountId {
-			let owner = funded_account("avs-owner", 1);
 			let staker = funded_account("rewarded-staker", 0);
-			let vault = create_collateral_vault(&owner);
-			let reward_assets: Vec<AssetKind> = (0..assets).map(reward_asset).collect();
-			for asset in reward_assets.iter() {
-				create_asset(asset, &owner);
-			}
-			let avs =
-				register_avs(&owner, &owner, &owner, alloc::vec![vault], reward_assets.clone());
-			for index in 0..pools {
-				let operator = funded_account("rewarded-operator", index);
-				register_operator(&operator);
-				deposit(&staker, vault, &operator);
-				opt_in_and_allocate(avs, &operator, &[vault]);
-			}
-			pass_allocation_delay();
-			for asset in reward_assets {
-				crate::Rewards::submit_rewards(
-					RuntimeOrigin::signed(owner.clone()),
-					avs,
-					asset,
-					1_000 * UNIT,
-					MinRewardDuration::get(),
-					None,
-				)
-				.expect("benchmark rewards are submitted");
-			}
+			let operators: Vec<AccountId> =
+				(0..pools).map(|index| funded_account("rewarded-operator", index)).collect();
+			stream_to_pools(1, &staker, &operators, assets);
 			// Let the period pass: everything is released at the claim.
-			let now = frame_system::Pallet::<Runtime>::block_number();
-			frame_system::Pallet::<Runtime>::set_block_number(now + MinRewardDuration::get());
+			pass_reward_period();
 			staker
 		}
 
 		fn setup_undistributed(assets: u32) -> (VaultId, AccountId) {
-			let owner = funded_account("avs-owner", 2);
 			let staker = funded_account("leaving-staker", 0);
 			let operator = funded_account("abandoned-operator", 0);
-			let vault = create_collateral_vault(&owner);
-			let reward_assets: Vec<AssetKind> = (0..assets).map(reward_asset).collect();
-			for asset in reward_assets.iter() {
-				create_asset(asset, &owner);
-			}
-			let avs =
-				register_avs(&owner, &owner, &owner, alloc::vec![vault], reward_assets.clone());
-			register_operator(&operator);
-			deposit(&staker, vault, &operator);
-			opt_in_and_allocate(avs, &operator, &[vault]);
-			pass_allocation_delay();
-			for asset in reward_assets {
-				crate::Rewards::submit_rewards(
-					RuntimeOrigin::signed(owner.clone()),
-					avs,
-					asset,
-					1_000 * UNIT,
-					MinRewardDuration::get(),
-					None,
-				)
-				.expect("benchmark rewards are submitted");
-			}
+			let vault = stream_to_pools(2, &staker, &[operator.clone()], assets);
 			let shares =
 				pallet_restaking::Positions::<Runtime>::get(&staker, (vault, operator.clone()))
 					.expect("the staker deposited")
@@ -187,8 +184,7 @@ pub mod benchmark_helper {
 				shares,
 			)
 			.expect("the staker leaves");
-			let now = frame_system::Pallet::<Runtime>::block_number();
-			frame_system::Pallet::<Runtime>::set_block_number(now + MinRewardDuration::get());
+			pass_reward_period();
 			(vault, operator)
 		}
 	}
