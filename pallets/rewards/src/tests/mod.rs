@@ -40,5 +40,6 @@ fn pass_period() {
 }
 
 mod claims;
+mod migration;
 mod queries;
 mod submit;
