@@ -102,13 +102,15 @@
 //!
 //! - `lib.rs`: config, storage, events, errors, hooks and calls.
 //! - [`types`]: the storage types; [`pool`]: their share math (pool shares, withdrawal bucket
-//!   `issue` / `dissolve`, slashes); [`reward`]: the reward counter (credit, settle).
+//!   `issue` / `dissolve`, slashes); [`reward`]: the reward counter and the streams feeding it
+//!   (stream, release, settle).
 //! - `impls.rs`: vault creation, joining a pool, storing positions; `withdrawal.rs`: queuing
 //!   and completing withdrawals and redelegations; `slash.rs`: slash locks, cutting a pool,
 //!   unpaid slashes.
 //! - [`traits`]: what other pallets may use; `impl_traits.rs`: their implementation (pool
 //!   stake, slashing a pool, crediting and taking rewards).
-//! - `queries.rs`: read-only queries for the runtime API; `try_state.rs`: the invariants.
+//! - `queries.rs`: read-only queries for the runtime API; `try_state.rs`: the invariants;
+//!   [`migrations`]: storage migrations (v1: streams on the reward counters).
 //! - `tests/`: unit tests by concern (`math.rs` for the type methods); cross-pallet tests live in
 //!   `pallets/integration-tests`.
 //!

@@ -4,7 +4,7 @@
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
 //! DATE: 2026-12-02, STEPS: `10`, REPEAT: `5`, LOW RANGE: `[]`, HIGH RANGE: `[]`
 //! WORST CASE MAP SIZE: `1000000`
-//! HOSTNAME: `vm`, CPU: `AMD EPYC`
+//! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `Some("dev")`, DB CACHE: `1024`
 //!
 //! Regenerate with `scripts/benchmark-weights.sh` (template: `scripts/frame-weight-template.hbs`).
@@ -79,8 +79,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `109`
 		//  Estimated: `3785`
-		// Minimum execution time: 50_795_000 picoseconds.
-		Weight::from_parts(57_425_000, 3785)
+		// Minimum execution time: 68_712_000 picoseconds.
+		Weight::from_parts(104_733_000, 3785)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -90,8 +90,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `380`
 		//  Estimated: `3785`
-		// Minimum execution time: 11_677_000 picoseconds.
-		Weight::from_parts(15_964_000, 3785)
+		// Minimum execution time: 19_384_000 picoseconds.
+		Weight::from_parts(35_183_000, 3785)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -101,8 +101,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `380`
 		//  Estimated: `3785`
-		// Minimum execution time: 11_508_000 picoseconds.
-		Weight::from_parts(19_028_000, 3785)
+		// Minimum execution time: 18_794_000 picoseconds.
+		Weight::from_parts(29_866_000, 3785)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -112,8 +112,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `380`
 		//  Estimated: `3785`
-		// Minimum execution time: 11_437_000 picoseconds.
-		Weight::from_parts(18_687_000, 3785)
+		// Minimum execution time: 18_301_000 picoseconds.
+		Weight::from_parts(23_212_000, 3785)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -123,8 +123,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `380`
 		//  Estimated: `3785`
-		// Minimum execution time: 11_367_000 picoseconds.
-		Weight::from_parts(20_020_000, 3785)
+		// Minimum execution time: 18_677_000 picoseconds.
+		Weight::from_parts(26_114_000, 3785)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -144,8 +144,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `613`
 		//  Estimated: `6208`
-		// Minimum execution time: 94_942_000 picoseconds.
-		Weight::from_parts(139_668_000, 6208)
+		// Minimum execution time: 127_629_000 picoseconds.
+		Weight::from_parts(167_758_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -163,8 +163,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `613`
 		//  Estimated: `6208`
-		// Minimum execution time: 56_484_000 picoseconds.
-		Weight::from_parts(80_720_000, 6208)
+		// Minimum execution time: 80_749_000 picoseconds.
+		Weight::from_parts(115_998_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -174,8 +174,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `194`
 		//  Estimated: `3603`
-		// Minimum execution time: 10_776_000 picoseconds.
-		Weight::from_parts(17_436_000, 3603)
+		// Minimum execution time: 18_507_000 picoseconds.
+		Weight::from_parts(26_928_000, 3603)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -185,8 +185,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `194`
 		//  Estimated: `3603`
-		// Minimum execution time: 10_736_000 picoseconds.
-		Weight::from_parts(18_268_000, 3603)
+		// Minimum execution time: 18_298_000 picoseconds.
+		Weight::from_parts(24_965_000, 3603)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -196,19 +196,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `194`
 		//  Estimated: `3603`
-		// Minimum execution time: 10_736_000 picoseconds.
-		Weight::from_parts(15_173_000, 3603)
+		// Minimum execution time: 17_798_000 picoseconds.
+		Weight::from_parts(21_192_000, 3603)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Restaking::Vaults` (r:1 w:1)
 	/// Proof: `Restaking::Vaults` (`max_values`: None, `max_size`: Some(138), added: 2613, mode: `MaxEncodedLen`)
 	/// Storage: `Restaking::Pools` (r:1 w:1)
-	/// Proof: `Restaking::Pools` (`max_values`: None, `max_size`: Some(859), added: 3334, mode: `MaxEncodedLen`)
-	/// Storage: `Restaking::PoolSlashLocks` (r:1 w:0)
-	/// Proof: `Restaking::PoolSlashLocks` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Proof: `Restaking::Pools` (`max_values`: None, `max_size`: Some(1019), added: 3494, mode: `MaxEncodedLen`)
 	/// Storage: `Restaking::Operators` (r:1 w:0)
 	/// Proof: `Restaking::Operators` (`max_values`: None, `max_size`: Some(320), added: 2795, mode: `MaxEncodedLen`)
+	/// Storage: `Restaking::PoolSlashLocks` (r:1 w:0)
+	/// Proof: `Restaking::PoolSlashLocks` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Restaking::Positions` (r:1 w:1)
 	/// Proof: `Restaking::Positions` (`max_values`: None, `max_size`: Some(286), added: 2761, mode: `MaxEncodedLen`)
 	/// Storage: `Restaking::StakerPools` (r:1 w:1)
@@ -219,21 +219,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	fn deposit() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1746`
+		//  Measured:  `1906`
 		//  Estimated: `6208`
-		// Minimum execution time: 88_341_000 picoseconds.
-		Weight::from_parts(104_285_000, 6208)
+		// Minimum execution time: 118_913_000 picoseconds.
+		Weight::from_parts(127_545_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `Restaking::Vaults` (r:1 w:1)
 	/// Proof: `Restaking::Vaults` (`max_values`: None, `max_size`: Some(138), added: 2613, mode: `MaxEncodedLen`)
 	/// Storage: `Restaking::Pools` (r:1 w:1)
-	/// Proof: `Restaking::Pools` (`max_values`: None, `max_size`: Some(859), added: 3334, mode: `MaxEncodedLen`)
-	/// Storage: `Restaking::PoolSlashLocks` (r:1 w:0)
-	/// Proof: `Restaking::PoolSlashLocks` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Proof: `Restaking::Pools` (`max_values`: None, `max_size`: Some(1019), added: 3494, mode: `MaxEncodedLen`)
 	/// Storage: `Restaking::Operators` (r:1 w:0)
 	/// Proof: `Restaking::Operators` (`max_values`: None, `max_size`: Some(320), added: 2795, mode: `MaxEncodedLen`)
+	/// Storage: `Restaking::PoolSlashLocks` (r:1 w:0)
+	/// Proof: `Restaking::PoolSlashLocks` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Restaking::Positions` (r:1 w:1)
 	/// Proof: `Restaking::Positions` (`max_values`: None, `max_size`: Some(286), added: 2761, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
@@ -242,10 +242,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	fn deposit_top_up() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1646`
+		//  Measured:  `1806`
 		//  Estimated: `6208`
-		// Minimum execution time: 81_402_000 picoseconds.
-		Weight::from_parts(93_780_000, 6208)
+		// Minimum execution time: 112_664_000 picoseconds.
+		Weight::from_parts(124_999_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -256,17 +256,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Restaking::PoolSlashLocks` (r:1 w:0)
 	/// Proof: `Restaking::PoolSlashLocks` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Restaking::Pools` (r:1 w:1)
-	/// Proof: `Restaking::Pools` (`max_values`: None, `max_size`: Some(859), added: 3334, mode: `MaxEncodedLen`)
+	/// Proof: `Restaking::Pools` (`max_values`: None, `max_size`: Some(1019), added: 3494, mode: `MaxEncodedLen`)
 	/// Storage: `Restaking::WithdrawalBuckets` (r:1 w:1)
 	/// Proof: `Restaking::WithdrawalBuckets` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `Restaking::PendingWithdrawals` (r:1 w:1)
 	/// Proof: `Restaking::PendingWithdrawals` (`max_values`: None, `max_size`: Some(2897), added: 5372, mode: `MaxEncodedLen`)
 	fn queue_withdrawal() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3400`
+		//  Measured:  `3593`
 		//  Estimated: `6362`
-		// Minimum execution time: 50_175_000 picoseconds.
-		Weight::from_parts(73_971_000, 6362)
+		// Minimum execution time: 72_880_000 picoseconds.
+		Weight::from_parts(84_429_000, 6362)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -279,17 +279,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Restaking::PoolSlashLocks` (r:1 w:0)
 	/// Proof: `Restaking::PoolSlashLocks` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Restaking::Pools` (r:1 w:1)
-	/// Proof: `Restaking::Pools` (`max_values`: None, `max_size`: Some(859), added: 3334, mode: `MaxEncodedLen`)
+	/// Proof: `Restaking::Pools` (`max_values`: None, `max_size`: Some(1019), added: 3494, mode: `MaxEncodedLen`)
 	/// Storage: `Restaking::WithdrawalBuckets` (r:1 w:1)
 	/// Proof: `Restaking::WithdrawalBuckets` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `Restaking::PendingWithdrawals` (r:1 w:1)
 	/// Proof: `Restaking::PendingWithdrawals` (`max_values`: None, `max_size`: Some(2897), added: 5372, mode: `MaxEncodedLen`)
 	fn redelegate() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3741`
+		//  Measured:  `3934`
 		//  Estimated: `6362`
-		// Minimum execution time: 58_107_000 picoseconds.
-		Weight::from_parts(89_594_000, 6362)
+		// Minimum execution time: 81_714_000 picoseconds.
+		Weight::from_parts(103_480_000, 6362)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -307,10 +307,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	fn complete_withdrawal() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3583`
+		//  Measured:  `3511`
 		//  Estimated: `6362`
-		// Minimum execution time: 83_926_000 picoseconds.
-		Weight::from_parts(127_620_000, 6362)
+		// Minimum execution time: 115_367_000 picoseconds.
+		Weight::from_parts(166_867_000, 6362)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -323,7 +323,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Restaking::WithdrawalBuckets` (r:1 w:1)
 	/// Proof: `Restaking::WithdrawalBuckets` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `Restaking::Pools` (r:1 w:1)
-	/// Proof: `Restaking::Pools` (`max_values`: None, `max_size`: Some(859), added: 3334, mode: `MaxEncodedLen`)
+	/// Proof: `Restaking::Pools` (`max_values`: None, `max_size`: Some(1019), added: 3494, mode: `MaxEncodedLen`)
 	/// Storage: `Restaking::Operators` (r:1 w:0)
 	/// Proof: `Restaking::Operators` (`max_values`: None, `max_size`: Some(320), added: 2795, mode: `MaxEncodedLen`)
 	/// Storage: `Restaking::Positions` (r:1 w:1)
@@ -332,17 +332,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Restaking::StakerPools` (`max_values`: None, `max_size`: Some(1201), added: 3676, mode: `MaxEncodedLen`)
 	fn complete_redelegation() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3813`
+		//  Measured:  `4006`
 		//  Estimated: `6362`
-		// Minimum execution time: 72_458_000 picoseconds.
-		Weight::from_parts(80_901_000, 6362)
+		// Minimum execution time: 105_856_000 picoseconds.
+		Weight::from_parts(182_199_000, 6362)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Restaking::Vaults` (r:1 w:1)
 	/// Proof: `Restaking::Vaults` (`max_values`: None, `max_size`: Some(138), added: 2613, mode: `MaxEncodedLen`)
 	/// Storage: `Restaking::Pools` (r:1 w:1)
-	/// Proof: `Restaking::Pools` (`max_values`: None, `max_size`: Some(859), added: 3334, mode: `MaxEncodedLen`)
+	/// Proof: `Restaking::Pools` (`max_values`: None, `max_size`: Some(1019), added: 3494, mode: `MaxEncodedLen`)
 	/// Storage: `Restaking::PoolSlashLocks` (r:1 w:0)
 	/// Proof: `Restaking::PoolSlashLocks` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Restaking::WithdrawalBuckets` (r:170 w:170)
@@ -355,11 +355,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn slash_pool_live_buckets(b: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1200 + b * (52 ±0)`
-		//  Estimated: `4324 + b * (2579 ±0)`
-		// Minimum execution time: 68_292_000 picoseconds.
-		Weight::from_parts(70_938_891, 4324)
-			// Standard Error: 28_468
-			.saturating_add(Weight::from_parts(10_496_481, 0).saturating_mul(b.into()))
+		//  Estimated: `4484 + b * (2579 ±0)`
+		// Minimum execution time: 96_915_000 picoseconds.
+		Weight::from_parts(146_321_942, 4484)
+			// Standard Error: 115_504
+			.saturating_add(Weight::from_parts(14_130_073, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -380,34 +380,34 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `972`
 		//  Estimated: `6208`
-		// Minimum execution time: 58_047_000 picoseconds.
-		Weight::from_parts(65_458_000, 6208)
+		// Minimum execution time: 88_227_000 picoseconds.
+		Weight::from_parts(107_194_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Assets::Asset` (r:1 w:0)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Restaking::Pools` (r:1 w:1)
-	/// Proof: `Restaking::Pools` (`max_values`: None, `max_size`: Some(859), added: 3334, mode: `MaxEncodedLen`)
+	/// Proof: `Restaking::Pools` (`max_values`: None, `max_size`: Some(1019), added: 3494, mode: `MaxEncodedLen`)
 	fn credit_pool_reward() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `721`
-		//  Estimated: `4324`
-		// Minimum execution time: 18_397_000 picoseconds.
-		Weight::from_parts(24_646_000, 4324)
+		//  Measured:  `902`
+		//  Estimated: `4484`
+		// Minimum execution time: 31_387_000 picoseconds.
+		Weight::from_parts(38_266_000, 4484)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Restaking::Positions` (r:1 w:1)
 	/// Proof: `Restaking::Positions` (`max_values`: None, `max_size`: Some(286), added: 2761, mode: `MaxEncodedLen`)
 	/// Storage: `Restaking::Pools` (r:1 w:0)
-	/// Proof: `Restaking::Pools` (`max_values`: None, `max_size`: Some(859), added: 3334, mode: `MaxEncodedLen`)
+	/// Proof: `Restaking::Pools` (`max_values`: None, `max_size`: Some(1019), added: 3494, mode: `MaxEncodedLen`)
 	fn take_pending_rewards() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `478`
-		//  Estimated: `4324`
-		// Minimum execution time: 15_944_000 picoseconds.
-		Weight::from_parts(26_659_000, 4324)
+		//  Measured:  `638`
+		//  Estimated: `4484`
+		// Minimum execution time: 27_656_000 picoseconds.
+		Weight::from_parts(32_689_000, 4484)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -427,8 +427,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `109`
 		//  Estimated: `3785`
-		// Minimum execution time: 50_795_000 picoseconds.
-		Weight::from_parts(57_425_000, 3785)
+		// Minimum execution time: 68_712_000 picoseconds.
+		Weight::from_parts(104_733_000, 3785)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
@@ -438,8 +438,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `380`
 		//  Estimated: `3785`
-		// Minimum execution time: 11_677_000 picoseconds.
-		Weight::from_parts(15_964_000, 3785)
+		// Minimum execution time: 19_384_000 picoseconds.
+		Weight::from_parts(35_183_000, 3785)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -449,8 +449,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `380`
 		//  Estimated: `3785`
-		// Minimum execution time: 11_508_000 picoseconds.
-		Weight::from_parts(19_028_000, 3785)
+		// Minimum execution time: 18_794_000 picoseconds.
+		Weight::from_parts(29_866_000, 3785)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -460,8 +460,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `380`
 		//  Estimated: `3785`
-		// Minimum execution time: 11_437_000 picoseconds.
-		Weight::from_parts(18_687_000, 3785)
+		// Minimum execution time: 18_301_000 picoseconds.
+		Weight::from_parts(23_212_000, 3785)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -471,8 +471,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `380`
 		//  Estimated: `3785`
-		// Minimum execution time: 11_367_000 picoseconds.
-		Weight::from_parts(20_020_000, 3785)
+		// Minimum execution time: 18_677_000 picoseconds.
+		Weight::from_parts(26_114_000, 3785)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -492,8 +492,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `613`
 		//  Estimated: `6208`
-		// Minimum execution time: 94_942_000 picoseconds.
-		Weight::from_parts(139_668_000, 6208)
+		// Minimum execution time: 127_629_000 picoseconds.
+		Weight::from_parts(167_758_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
@@ -511,8 +511,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `613`
 		//  Estimated: `6208`
-		// Minimum execution time: 56_484_000 picoseconds.
-		Weight::from_parts(80_720_000, 6208)
+		// Minimum execution time: 80_749_000 picoseconds.
+		Weight::from_parts(115_998_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
@@ -522,8 +522,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `194`
 		//  Estimated: `3603`
-		// Minimum execution time: 10_776_000 picoseconds.
-		Weight::from_parts(17_436_000, 3603)
+		// Minimum execution time: 18_507_000 picoseconds.
+		Weight::from_parts(26_928_000, 3603)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -533,8 +533,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `194`
 		//  Estimated: `3603`
-		// Minimum execution time: 10_736_000 picoseconds.
-		Weight::from_parts(18_268_000, 3603)
+		// Minimum execution time: 18_298_000 picoseconds.
+		Weight::from_parts(24_965_000, 3603)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -544,19 +544,19 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `194`
 		//  Estimated: `3603`
-		// Minimum execution time: 10_736_000 picoseconds.
-		Weight::from_parts(15_173_000, 3603)
+		// Minimum execution time: 17_798_000 picoseconds.
+		Weight::from_parts(21_192_000, 3603)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Restaking::Vaults` (r:1 w:1)
 	/// Proof: `Restaking::Vaults` (`max_values`: None, `max_size`: Some(138), added: 2613, mode: `MaxEncodedLen`)
 	/// Storage: `Restaking::Pools` (r:1 w:1)
-	/// Proof: `Restaking::Pools` (`max_values`: None, `max_size`: Some(859), added: 3334, mode: `MaxEncodedLen`)
-	/// Storage: `Restaking::PoolSlashLocks` (r:1 w:0)
-	/// Proof: `Restaking::PoolSlashLocks` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Proof: `Restaking::Pools` (`max_values`: None, `max_size`: Some(1019), added: 3494, mode: `MaxEncodedLen`)
 	/// Storage: `Restaking::Operators` (r:1 w:0)
 	/// Proof: `Restaking::Operators` (`max_values`: None, `max_size`: Some(320), added: 2795, mode: `MaxEncodedLen`)
+	/// Storage: `Restaking::PoolSlashLocks` (r:1 w:0)
+	/// Proof: `Restaking::PoolSlashLocks` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Restaking::Positions` (r:1 w:1)
 	/// Proof: `Restaking::Positions` (`max_values`: None, `max_size`: Some(286), added: 2761, mode: `MaxEncodedLen`)
 	/// Storage: `Restaking::StakerPools` (r:1 w:1)
@@ -567,21 +567,21 @@ impl WeightInfo for () {
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	fn deposit() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1746`
+		//  Measured:  `1906`
 		//  Estimated: `6208`
-		// Minimum execution time: 88_341_000 picoseconds.
-		Weight::from_parts(104_285_000, 6208)
+		// Minimum execution time: 118_913_000 picoseconds.
+		Weight::from_parts(127_545_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	/// Storage: `Restaking::Vaults` (r:1 w:1)
 	/// Proof: `Restaking::Vaults` (`max_values`: None, `max_size`: Some(138), added: 2613, mode: `MaxEncodedLen`)
 	/// Storage: `Restaking::Pools` (r:1 w:1)
-	/// Proof: `Restaking::Pools` (`max_values`: None, `max_size`: Some(859), added: 3334, mode: `MaxEncodedLen`)
-	/// Storage: `Restaking::PoolSlashLocks` (r:1 w:0)
-	/// Proof: `Restaking::PoolSlashLocks` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Proof: `Restaking::Pools` (`max_values`: None, `max_size`: Some(1019), added: 3494, mode: `MaxEncodedLen`)
 	/// Storage: `Restaking::Operators` (r:1 w:0)
 	/// Proof: `Restaking::Operators` (`max_values`: None, `max_size`: Some(320), added: 2795, mode: `MaxEncodedLen`)
+	/// Storage: `Restaking::PoolSlashLocks` (r:1 w:0)
+	/// Proof: `Restaking::PoolSlashLocks` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Restaking::Positions` (r:1 w:1)
 	/// Proof: `Restaking::Positions` (`max_values`: None, `max_size`: Some(286), added: 2761, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
@@ -590,10 +590,10 @@ impl WeightInfo for () {
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	fn deposit_top_up() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1646`
+		//  Measured:  `1806`
 		//  Estimated: `6208`
-		// Minimum execution time: 81_402_000 picoseconds.
-		Weight::from_parts(93_780_000, 6208)
+		// Minimum execution time: 112_664_000 picoseconds.
+		Weight::from_parts(124_999_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
@@ -604,17 +604,17 @@ impl WeightInfo for () {
 	/// Storage: `Restaking::PoolSlashLocks` (r:1 w:0)
 	/// Proof: `Restaking::PoolSlashLocks` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Restaking::Pools` (r:1 w:1)
-	/// Proof: `Restaking::Pools` (`max_values`: None, `max_size`: Some(859), added: 3334, mode: `MaxEncodedLen`)
+	/// Proof: `Restaking::Pools` (`max_values`: None, `max_size`: Some(1019), added: 3494, mode: `MaxEncodedLen`)
 	/// Storage: `Restaking::WithdrawalBuckets` (r:1 w:1)
 	/// Proof: `Restaking::WithdrawalBuckets` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `Restaking::PendingWithdrawals` (r:1 w:1)
 	/// Proof: `Restaking::PendingWithdrawals` (`max_values`: None, `max_size`: Some(2897), added: 5372, mode: `MaxEncodedLen`)
 	fn queue_withdrawal() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3400`
+		//  Measured:  `3593`
 		//  Estimated: `6362`
-		// Minimum execution time: 50_175_000 picoseconds.
-		Weight::from_parts(73_971_000, 6362)
+		// Minimum execution time: 72_880_000 picoseconds.
+		Weight::from_parts(84_429_000, 6362)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
@@ -627,17 +627,17 @@ impl WeightInfo for () {
 	/// Storage: `Restaking::PoolSlashLocks` (r:1 w:0)
 	/// Proof: `Restaking::PoolSlashLocks` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Restaking::Pools` (r:1 w:1)
-	/// Proof: `Restaking::Pools` (`max_values`: None, `max_size`: Some(859), added: 3334, mode: `MaxEncodedLen`)
+	/// Proof: `Restaking::Pools` (`max_values`: None, `max_size`: Some(1019), added: 3494, mode: `MaxEncodedLen`)
 	/// Storage: `Restaking::WithdrawalBuckets` (r:1 w:1)
 	/// Proof: `Restaking::WithdrawalBuckets` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `Restaking::PendingWithdrawals` (r:1 w:1)
 	/// Proof: `Restaking::PendingWithdrawals` (`max_values`: None, `max_size`: Some(2897), added: 5372, mode: `MaxEncodedLen`)
 	fn redelegate() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3741`
+		//  Measured:  `3934`
 		//  Estimated: `6362`
-		// Minimum execution time: 58_107_000 picoseconds.
-		Weight::from_parts(89_594_000, 6362)
+		// Minimum execution time: 81_714_000 picoseconds.
+		Weight::from_parts(103_480_000, 6362)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
@@ -655,10 +655,10 @@ impl WeightInfo for () {
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	fn complete_withdrawal() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3583`
+		//  Measured:  `3511`
 		//  Estimated: `6362`
-		// Minimum execution time: 83_926_000 picoseconds.
-		Weight::from_parts(127_620_000, 6362)
+		// Minimum execution time: 115_367_000 picoseconds.
+		Weight::from_parts(166_867_000, 6362)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
@@ -671,7 +671,7 @@ impl WeightInfo for () {
 	/// Storage: `Restaking::WithdrawalBuckets` (r:1 w:1)
 	/// Proof: `Restaking::WithdrawalBuckets` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `Restaking::Pools` (r:1 w:1)
-	/// Proof: `Restaking::Pools` (`max_values`: None, `max_size`: Some(859), added: 3334, mode: `MaxEncodedLen`)
+	/// Proof: `Restaking::Pools` (`max_values`: None, `max_size`: Some(1019), added: 3494, mode: `MaxEncodedLen`)
 	/// Storage: `Restaking::Operators` (r:1 w:0)
 	/// Proof: `Restaking::Operators` (`max_values`: None, `max_size`: Some(320), added: 2795, mode: `MaxEncodedLen`)
 	/// Storage: `Restaking::Positions` (r:1 w:1)
@@ -680,17 +680,17 @@ impl WeightInfo for () {
 	/// Proof: `Restaking::StakerPools` (`max_values`: None, `max_size`: Some(1201), added: 3676, mode: `MaxEncodedLen`)
 	fn complete_redelegation() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3813`
+		//  Measured:  `4006`
 		//  Estimated: `6362`
-		// Minimum execution time: 72_458_000 picoseconds.
-		Weight::from_parts(80_901_000, 6362)
+		// Minimum execution time: 105_856_000 picoseconds.
+		Weight::from_parts(182_199_000, 6362)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Restaking::Vaults` (r:1 w:1)
 	/// Proof: `Restaking::Vaults` (`max_values`: None, `max_size`: Some(138), added: 2613, mode: `MaxEncodedLen`)
 	/// Storage: `Restaking::Pools` (r:1 w:1)
-	/// Proof: `Restaking::Pools` (`max_values`: None, `max_size`: Some(859), added: 3334, mode: `MaxEncodedLen`)
+	/// Proof: `Restaking::Pools` (`max_values`: None, `max_size`: Some(1019), added: 3494, mode: `MaxEncodedLen`)
 	/// Storage: `Restaking::PoolSlashLocks` (r:1 w:0)
 	/// Proof: `Restaking::PoolSlashLocks` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Restaking::WithdrawalBuckets` (r:170 w:170)
@@ -703,11 +703,11 @@ impl WeightInfo for () {
 	fn slash_pool_live_buckets(b: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1200 + b * (52 ±0)`
-		//  Estimated: `4324 + b * (2579 ±0)`
-		// Minimum execution time: 68_292_000 picoseconds.
-		Weight::from_parts(70_938_891, 4324)
-			// Standard Error: 28_468
-			.saturating_add(Weight::from_parts(10_496_481, 0).saturating_mul(b.into()))
+		//  Estimated: `4484 + b * (2579 ±0)`
+		// Minimum execution time: 96_915_000 picoseconds.
+		Weight::from_parts(146_321_942, 4484)
+			// Standard Error: 115_504
+			.saturating_add(Weight::from_parts(14_130_073, 0).saturating_mul(b.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(b.into())))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
@@ -728,34 +728,34 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `972`
 		//  Estimated: `6208`
-		// Minimum execution time: 58_047_000 picoseconds.
-		Weight::from_parts(65_458_000, 6208)
+		// Minimum execution time: 88_227_000 picoseconds.
+		Weight::from_parts(107_194_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Assets::Asset` (r:1 w:0)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Restaking::Pools` (r:1 w:1)
-	/// Proof: `Restaking::Pools` (`max_values`: None, `max_size`: Some(859), added: 3334, mode: `MaxEncodedLen`)
+	/// Proof: `Restaking::Pools` (`max_values`: None, `max_size`: Some(1019), added: 3494, mode: `MaxEncodedLen`)
 	fn credit_pool_reward() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `721`
-		//  Estimated: `4324`
-		// Minimum execution time: 18_397_000 picoseconds.
-		Weight::from_parts(24_646_000, 4324)
+		//  Measured:  `902`
+		//  Estimated: `4484`
+		// Minimum execution time: 31_387_000 picoseconds.
+		Weight::from_parts(38_266_000, 4484)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Restaking::Positions` (r:1 w:1)
 	/// Proof: `Restaking::Positions` (`max_values`: None, `max_size`: Some(286), added: 2761, mode: `MaxEncodedLen`)
 	/// Storage: `Restaking::Pools` (r:1 w:0)
-	/// Proof: `Restaking::Pools` (`max_values`: None, `max_size`: Some(859), added: 3334, mode: `MaxEncodedLen`)
+	/// Proof: `Restaking::Pools` (`max_values`: None, `max_size`: Some(1019), added: 3494, mode: `MaxEncodedLen`)
 	fn take_pending_rewards() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `478`
-		//  Estimated: `4324`
-		// Minimum execution time: 15_944_000 picoseconds.
-		Weight::from_parts(26_659_000, 4324)
+		//  Measured:  `638`
+		//  Estimated: `4484`
+		// Minimum execution time: 27_656_000 picoseconds.
+		Weight::from_parts(32_689_000, 4484)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}

@@ -112,8 +112,9 @@
 //! `lib.rs` (config, storage, events, errors, calls); [`types`] (the split of one operator's
 //! part, [`types::OperatorSplit`], and the summary types); `distribution.rs` (a submission's
 //! operators, weights and crediting of the pools); `impls.rs` (the pot and payouts);
-//! `queries.rs` (runtime API); `try_state.rs`. The reward counter itself is the restaking
-//! pallet's (`pallet_restaking::reward`); cross-pallet tests are in `pallets/integration-tests`.
+//! `queries.rs` (runtime API); `try_state.rs`; [`migrations`] (v1: reward assets). The reward
+//! counter and the streams are the restaking pallet's (`pallet_restaking::reward`);
+//! cross-pallet tests are in `pallets/integration-tests`.
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
