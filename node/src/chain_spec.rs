@@ -51,3 +51,19 @@ pub fn local_chain_spec() -> Result<ChainSpec, String> {
 		.with_properties(chain_properties())
 		.build())
 }
+
+/// Template of a production-like network, `--chain staging`: four placeholder validators
+/// (Alice, Bob, Charlie, Dave) and production-scale safety windows (withdrawals 7 days, veto
+/// windows 1-2 days). `scripts/launch-network.sh` turns it into a network of one's own with
+/// fresh validator and sudo keys.
+pub fn staging_chain_spec() -> Result<ChainSpec, String> {
+	Ok(ChainSpec::builder(WASM_BINARY.ok_or_else(|| WASM_NOT_AVAILABLE.to_string())?, None)
+		.with_name("Restaking Staging")
+		.with_id("staging")
+		.with_chain_type(ChainType::Live)
+		.with_genesis_config_preset_name(
+			restaking_runtime::genesis_config_presets::STAGING_RUNTIME_PRESET,
+		)
+		.with_properties(chain_properties())
+		.build())
+}

@@ -12,4 +12,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_avs_registry, AvsRegistry]
 	[pallet_slashing, Slashing]
 	[pallet_rewards, Rewards]
+	[pallet_time_parameters, TimeParameters]
 );

@@ -1,7 +1,14 @@
-//! Genesis presets of the runtime: `development` (one validator, Alice) and `local_testnet`
-//! (four validators: Alice, Bob, Charlie, Dave).
+//! Genesis presets of the runtime: `development` (one validator, Alice), `local_testnet`
+//! (four validators: Alice, Bob, Charlie, Dave) and `staging` (the same four, with
+//! production-scale safety windows).
 //!
-//! Both presets fund the well-known dev accounts with the native token and mint two
+//! The presets differ in their safety windows (`pallet-time-parameters`): `development` and
+//! `local_testnet` use [`DEVELOPMENT_WINDOWS`] (a whole lifecycle in minutes), `staging` uses
+//! [`STAGING_WINDOWS`] (withdrawals wait 7 days, veto windows a day or more). `staging` is the
+//! template of a real network: `scripts/launch-network.sh` replaces its validators, sudo key
+//! and endowments with fresh keys.
+//!
+//! Every preset funds the well-known dev accounts with the native token and mints two
 //! liquid-staking-like collateral tokens to them, so a user can create a vault and restake
 //! right away:
 //!
@@ -10,12 +17,14 @@
 //! | 1        | stETH  | 18       |
 //! | 2        | rETH   | 18       |
 
+pub use crate::configs::time_parameters::{DEVELOPMENT_WINDOWS, STAGING_WINDOWS};
 use crate::{
 	configs::TreasuryAccount, AccountId, AssetId, AssetKind, AssetsConfig, Balance, BalancesConfig,
-	RewardsConfig, RuntimeGenesisConfig, SudoConfig, UNIT,
+	BlockNumber, RewardsConfig, RuntimeGenesisConfig, SudoConfig, TimeParametersConfig, UNIT,
 };
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
+use pallet_time_parameters::TimeParams;
 use serde_json::Value;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_consensus_grandpa::AuthorityId as GrandpaId;
@@ -41,11 +50,15 @@ fn collateral_tokens() -> Vec<(AssetId, Vec<u8>, Vec<u8>, u8)> {
 	]
 }
 
-/// The genesis of a restaking ledger chain.
+/// Name of the production-like preset.
+pub const STAGING_RUNTIME_PRESET: &str = "staging";
+
+/// The genesis of a restaking ledger chain with the safety windows `windows`.
 fn testnet_genesis(
 	initial_authorities: Vec<(AuraId, GrandpaId)>,
 	endowed_accounts: Vec<AccountId>,
 	root: AccountId,
+	windows: TimeParams<BlockNumber>,
 ) -> Value {
 	let tokens = collateral_tokens();
 	let mut balances: Vec<(AccountId, Balance)> =
@@ -63,6 +76,7 @@ fn testnet_genesis(
 			authorities: initial_authorities.iter().map(|x| (x.1.clone(), 1)).collect::<Vec<_>>(),
 		},
 		sudo: SudoConfig { key: Some(root.clone()) },
+		time_parameters: TimeParametersConfig { parameters: windows },
 		// Rewards may be paid in the native token and the two collateral tokens.
 		rewards: RewardsConfig {
 			reward_assets: vec![
@@ -100,24 +114,42 @@ pub fn development_config_genesis() -> Value {
 		vec![(Sr25519Keyring::Alice.public().into(), Ed25519Keyring::Alice.public().into())],
 		endowed_accounts(),
 		Sr25519Keyring::Alice.to_account_id(),
+		DEVELOPMENT_WINDOWS,
 	)
 }
 
-/// Return the local testnet genesis config: four validators.
+/// The four validators of the multi-validator presets: Alice, Bob, Charlie and Dave.
+fn four_validators() -> Vec<(AuraId, GrandpaId)> {
+	[Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie, Sr25519Keyring::Dave]
+		.into_iter()
+		.zip([
+			Ed25519Keyring::Alice,
+			Ed25519Keyring::Bob,
+			Ed25519Keyring::Charlie,
+			Ed25519Keyring::Dave,
+		])
+		.map(|(aura, grandpa)| (aura.public().into(), grandpa.public().into()))
+		.collect()
+}
+
+/// Return the local testnet genesis config: four validators, development windows.
 pub fn local_config_genesis() -> Value {
 	testnet_genesis(
-		[Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie, Sr25519Keyring::Dave]
-			.into_iter()
-			.zip([
-				Ed25519Keyring::Alice,
-				Ed25519Keyring::Bob,
-				Ed25519Keyring::Charlie,
-				Ed25519Keyring::Dave,
-			])
-			.map(|(aura, grandpa)| (aura.public().into(), grandpa.public().into()))
-			.collect(),
+		four_validators(),
 		endowed_accounts(),
 		Sr25519Keyring::Alice.to_account_id(),
+		DEVELOPMENT_WINDOWS,
+	)
+}
+
+/// Return the staging genesis config: four validators, production-scale windows. The keys are
+/// placeholders for `scripts/launch-network.sh`, which replaces them.
+pub fn staging_config_genesis() -> Value {
+	testnet_genesis(
+		four_validators(),
+		endowed_accounts(),
+		Sr25519Keyring::Alice.to_account_id(),
+		STAGING_WINDOWS,
 	)
 }
 
@@ -126,6 +158,7 @@ pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
 	let patch = match id.as_ref() {
 		sp_genesis_builder::DEV_RUNTIME_PRESET => development_config_genesis(),
 		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => local_config_genesis(),
+		STAGING_RUNTIME_PRESET => staging_config_genesis(),
 		_ => return None,
 	};
 	Some(
@@ -140,6 +173,7 @@ pub fn preset_names() -> Vec<PresetId> {
 	vec![
 		PresetId::from(sp_genesis_builder::DEV_RUNTIME_PRESET),
 		PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
+		PresetId::from(STAGING_RUNTIME_PRESET),
 	]
 }
 
@@ -180,6 +214,17 @@ mod tests {
 				assert!(
 					pallet_balances::TotalIssuance::<crate::Runtime>::get() > 0,
 					"preset {name:?} funds nobody"
+				);
+				let windows = pallet_time_parameters::Parameters::<crate::Runtime>::get();
+				let expected = if name.as_ref() == STAGING_RUNTIME_PRESET {
+					STAGING_WINDOWS
+				} else {
+					DEVELOPMENT_WINDOWS
+				};
+				assert_eq!(windows, expected, "preset {name:?} has other windows");
+				assert!(
+					pallet_time_parameters::Parameters::<crate::Runtime>::exists(),
+					"preset {name:?} stores its windows"
 				);
 			});
 		}

@@ -87,7 +87,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	// The version of the runtime specification. A full node will not attempt to use its native
 	// runtime in substitute for the on-chain Wasm runtime unless all of `spec_name`,
 	// `spec_version`, and `authoring_version` are the same between Wasm and native.
-	spec_version: 103,
+	spec_version: 104,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 3,
@@ -194,6 +194,8 @@ type Migrations = (
 	pallet_slashing::migrations::v1::MigrateToV1<Runtime>,
 	pallet_restaking::migrations::v1::MigrateToV1<Runtime>,
 	pallet_rewards::migrations::v1::MigrateToV1<Runtime, configs::rewards::InitialRewardAssets>,
+	pallet_time_parameters::migrations::v1::MigrateToV1<Runtime>,
+	pallet_avs_registry::migrations::v1::MigrateToV1<Runtime>,
 );
 
 /// Executive: handles dispatch to the various modules.
@@ -260,4 +262,7 @@ mod runtime {
 
 	#[runtime::pallet_index(23)]
 	pub type Rewards = pallet_rewards;
+
+	#[runtime::pallet_index(24)]
+	pub type TimeParameters = pallet_time_parameters;
 }

@@ -174,20 +174,23 @@ describe('restaking lifecycle on a --dev node', { timeout: 15 * 60_000 }, () => 
     addr.pot = palletAccount('rstk/rwd');
     addr.treasury = palletAccount('rstk/trs');
 
+    // The safety windows are the chain spec's (storage of pallet-time-parameters), not
+    // metadata constants.
+    const windows = (await api.query.timeParameters.parameters()).toJSON();
     consts = {
-      minWithdrawalDelay: api.consts.restaking.minWithdrawalDelay.toNumber(),
+      minWithdrawalDelay: windows.minWithdrawalDelay,
       vaultDeposit: api.consts.restaking.vaultDeposit.toBigInt(),
       avsDeposit: api.consts.avsRegistry.avsDeposit.toBigInt(),
-      minVetoWindow: api.consts.avsRegistry.minVetoWindow.toNumber(),
-      maxVetoWindow: api.consts.avsRegistry.maxVetoWindow.toNumber(),
-      minOptOutDelay: api.consts.avsRegistry.minOptOutDelay.toNumber(),
-      allocationDelay: api.consts.avsRegistry.allocationDelay.toNumber(),
+      minVetoWindow: windows.minVetoWindow,
+      maxVetoWindow: windows.maxVetoWindow,
+      minOptOutDelay: windows.minOptOutDelay,
+      allocationDelay: windows.allocationDelay,
       maxAutoExecutions: api.consts.slashing.maxAutoExecutionsPerBlock.toNumber(),
       optInDeposit: api.consts.avsRegistry.optInDeposit.toBigInt(),
       operatorDeposit: api.consts.restaking.operatorDeposit.toBigInt(),
       requestDeposit: api.consts.slashing.requestDeposit.toBigInt(),
       protocolFee: (await api.query.rewards.protocolFee()).toNumber(),
-      minRewardDuration: api.consts.rewards.minRewardDuration.toNumber(),
+      minRewardDuration: windows.minRewardDuration,
     };
     // The longest veto window: the resolver's veto lands comfortably inside it, and a
     // withdrawal queued before the request matures inside it.
@@ -373,7 +376,10 @@ describe('restaking lifecycle on a --dev node', { timeout: 15 * 60_000 }, () => 
   let withdrawalMaturesAt;
 
   step('round 3: once the allocation is in force, Alice pays rewards and requests slashes', async () => {
-    await freshBlock(allocationEffectiveAt - 1);
+    // Late enough that the withdrawal queued in round 2 matures inside the veto window: the
+    // chain spec keeps `maxVetoWindow + maxIncidentAge < minWithdrawalDelay`, so a request
+    // right after the queueing would outlast it.
+    await freshBlock(Math.max(allocationEffectiveAt - 1, withdrawalMaturesAt - consts.vetoWindow + 1));
     // Every incident "occurred" in the block before the round (it must not be in the future).
     const occurredAt = chain.best;
     const requests = [
@@ -728,6 +734,47 @@ describe('restaking lifecycle on a --dev node', { timeout: 15 * 60_000 }, () => 
     assert.ok(dust >= 0n && dust < 2n * 10n ** 6n, `rounding dust ${dust}`);
     assert.equal(await rethOf(addr.charlie), initial.reth.charlie + rewardSplit.firstClaim + second);
     assert.equal(await rethOf(addr.pot), initial.reth.pot + 1n + dust);
+  });
+
+  step('root changes the safety windows only to values that keep slashing sound', async () => {
+    // The dev chain spec's windows, as every pallet reads them.
+    const windows = (await state.query.timeParameters.parameters()).toJSON();
+    assert.equal(windows.minWithdrawalDelay, consts.minWithdrawalDelay);
+    assert.equal(windows.maxVetoWindow, consts.maxVetoWindow);
+    assert.equal(windows.minRewardDuration, consts.minRewardDuration);
+    assert.ok(windows.maxVetoWindow + windows.maxIncidentAge < windows.minWithdrawalDelay);
+    const envelope = (await state.query.timeParameters.windowEnvelope()).toJSON();
+    assert.equal(envelope.shortestWithdrawalDelay, windows.minWithdrawalDelay);
+
+    const sudoResult = (result) => {
+      assertOk(chain, result);
+      const sudid = chain.findEvent(result.events, 'sudo', 'Sudid');
+      return sudid.sudoResult.isErr ? chain.errorName(sudid.sudoResult.asErr) : 'ok';
+    };
+    const longer = windows.minWithdrawalDelay + 20;
+    const refused = [
+      // A veto window as long as the withdrawal delay: stake could leave before it ends.
+      [{ ...windows, maxVetoWindow: windows.minWithdrawalDelay }, 'timeParameters.SlashWindowNotBelowWithdrawalDelay'],
+      // Fine on its own, but the vault made above keeps its short delay.
+      [{ ...windows, minWithdrawalDelay: longer, minOptOutDelay: longer, maxVetoWindow: longer - windows.maxIncidentAge - 1 }, 'timeParameters.BreaksExistingWindows'],
+      // A longer request latency would make pruned incidents reportable again.
+      [{ ...windows, maxIncidentAge: windows.maxIncidentAge + 1, minWithdrawalDelay: longer, minOptOutDelay: longer }, 'timeParameters.IncidentAgeRaised'],
+    ];
+    for (const [params, error] of refused) {
+      const result = await chain.submit(keys.alice, tx.sudo.sudo(tx.timeParameters.setParameters(params)));
+      assert.equal(sudoResult(result), error);
+    }
+    // Longer withdrawal and opt-out floors are fine: new vaults must use them.
+    const accepted = { ...windows, minWithdrawalDelay: longer, minOptOutDelay: longer };
+    const change = await chain.submit(keys.alice, tx.sudo.sudo(tx.timeParameters.setParameters(accepted)));
+    assert.equal(sudoResult(change), 'ok');
+    const changed = chain.findEvent(change.events, 'timeParameters', 'ParametersChanged');
+    assert.equal(changed.parameters.minWithdrawalDelay.toNumber(), longer);
+    assert.equal(changed.envelope.shortestWithdrawalDelay.toNumber(), windows.minWithdrawalDelay);
+    const tooShort = await chain.submit(keys.eve, tx.restaking.createVault(STETH, 1_000n * ST, ST, longer - 1));
+    await settle([tooShort]);
+    assertModuleError(chain, tooShort, 'restaking.WithdrawalDelayTooShort');
+    assert.equal((await state.query.timeParameters.parameters()).toJSON().minWithdrawalDelay, longer);
   });
 
   step('final balances: collateral conserved, native balances = endowment - fees - held deposits', async () => {

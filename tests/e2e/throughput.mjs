@@ -117,7 +117,7 @@ try {
   const bob = keyring.addFromUri('//Bob');
   const charlie = keyring.addFromUri('//Charlie');
 
-  const minDelay = api.consts.restaking.minWithdrawalDelay.toNumber();
+  const minDelay = (await api.query.timeParameters.parameters()).toJSON().minWithdrawalDelay;
   const created = await sendAndWait(
     api,
     api.tx.restaking.createVault('Native', 1_000_000n * UNIT, UNIT, minDelay),

@@ -98,10 +98,14 @@
 //!
 //! ## Timing assumptions (checked in the runtime)
 //!
-//! `MaxVetoWindow < MinWithdrawalDelay` of the restaking pallet keeps the windows in the order
-//! DESIGN.md invariant 9 states. (Stake slashable at a request can no longer leave its pool
-//! before the request resolves in any case: the slashing pallet locks the pools it names.)
-//! Every AVS also has `opt_out_delay > veto_window`.
+//! `MaxVetoWindow + MaxIncidentAge < MinWithdrawalDelay <= MinOptOutDelay` (the slashing
+//! pallet's request latency and the restaking pallet's delay) keeps the windows in the order
+//! DESIGN.md invariant 9 states. The runtime reads these bounds from `pallet-time-parameters`,
+//! which enforces the relation at genesis and on every change, for new and existing AVSs and
+//! vaults. (Stake slashable at a request can no longer leave its pool before the request
+//! resolves in any case: the slashing pallet locks the pools it names.) Every AVS also has
+//! `opt_out_delay > veto_window`. The bounds may be storage reads (per chain spec): a change
+//! applies to configurations made afterwards; existing AVSs keep their windows.
 //!
 //! ## Interface to other pallets
 //!
@@ -154,6 +158,7 @@ pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;
 
+pub mod migrations;
 pub mod traits;
 pub mod types;
 pub mod weights;
@@ -204,7 +209,12 @@ pub mod pallet {
 		Perbill,
 	};
 
+	/// The storage version: 1 keeps every AVS's veto window within `MaxVetoWindow` (see
+	/// `migrations.rs`).
+	pub(crate) const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	/// Reasons for which the pallet holds native funds.
@@ -274,27 +284,37 @@ pub mod pallet {
 		type MaxRewardAssets: Get<u32>;
 
 		/// Shortest veto window of an AVS, in blocks.
-		#[pallet::constant]
+		///
+		/// Not in the metadata's constants: a runtime may read it from storage (per chain spec),
+		/// and metadata must not depend on state.
 		type MinVetoWindow: Get<BlockNumberFor<Self>>;
 
-		/// Longest veto window of an AVS, in blocks. MUST be smaller than the restaking
-		/// pallet's `MinWithdrawalDelay`: the slashing pallet relies on stake that is
-		/// slashable when a slash is requested not having left its pool when the window ends.
-		/// The runtime has a unit test for this.
-		#[pallet::constant]
+		/// Longest veto window of an AVS, in blocks. With the slashing pallet's
+		/// `MaxIncidentAge`, MUST stay below the restaking pallet's `MinWithdrawalDelay`:
+		/// stake slashable when an incident occurs has not left its pool when a late report's
+		/// veto window ends (the runtime's `pallet-time-parameters` enforces it).
+		///
+		/// Not in the metadata's constants: a runtime may read it from storage (per chain spec),
+		/// and metadata must not depend on state.
 		type MaxVetoWindow: Get<BlockNumberFor<Self>>;
 
 		/// Shortest opt-out delay of an AVS, in blocks.
-		#[pallet::constant]
+		///
+		/// Not in the metadata's constants: a runtime may read it from storage (per chain spec),
+		/// and metadata must not depend on state.
 		type MinOptOutDelay: Get<BlockNumberFor<Self>>;
 
 		/// Longest opt-out delay of an AVS, in blocks (bounds how long an owner can keep an
 		/// operator's stake at risk after it opted out).
-		#[pallet::constant]
+		///
+		/// Not in the metadata's constants: a runtime may read it from storage (per chain spec),
+		/// and metadata must not depend on state.
 		type MaxOptOutDelay: Get<BlockNumberFor<Self>>;
 
 		/// Blocks before an allocation increase takes effect (becomes slashable and earns).
-		#[pallet::constant]
+		///
+		/// Not in the metadata's constants: a runtime may read it from storage (per chain spec),
+		/// and metadata must not depend on state.
 		type AllocationDelay: Get<BlockNumberFor<Self>>;
 
 		/// Bound on `PoolAllocationTotal`: the sum over AVSs of the allocations of one pool, in

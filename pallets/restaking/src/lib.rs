@@ -258,12 +258,19 @@ pub mod pallet {
 		#[pallet::constant]
 		type OperatorDeposit: Get<Self::Balance>;
 
-		/// Shortest withdrawal delay a vault can have.
-		#[pallet::constant]
+		/// Shortest withdrawal delay a vault can have. Must stay above the AVS registry's
+		/// longest veto window plus the slashing pallet's `MaxIncidentAge` (the runtime's
+		/// `pallet-time-parameters` enforces it). Vaults keep the delay they were created
+		/// with when this changes.
+		///
+		/// Not in the metadata's constants: a runtime may read it from storage (per chain spec),
+		/// and metadata must not depend on state.
 		type MinWithdrawalDelay: Get<BlockNumberFor<Self>>;
 
 		/// Longest withdrawal delay a vault can have.
-		#[pallet::constant]
+		///
+		/// Not in the metadata's constants: a runtime may read it from storage (per chain spec),
+		/// and metadata must not depend on state.
 		type MaxWithdrawalDelay: Get<BlockNumberFor<Self>>;
 
 		/// Number of withdrawal buckets (epochs) a vault's withdrawal delay is divided into: a
@@ -278,7 +285,9 @@ pub mod pallet {
 		type MaxLiveBuckets: Get<u32>;
 
 		/// Blocks after which a commission increase takes effect.
-		#[pallet::constant]
+		///
+		/// Not in the metadata's constants: a runtime may read it from storage (per chain spec),
+		/// and metadata must not depend on state.
 		type CommissionChangeDelay: Get<BlockNumberFor<Self>>;
 
 		/// Largest commission an operator may charge.

@@ -248,7 +248,9 @@ pub mod pallet {
 		/// constant rate over its period, so a staker in for one block of a period of `d`
 		/// blocks earns at most `1 / d` of the pool's part: this bounds what a deposit made
 		/// just before a submission and withdrawn just after can take.
-		#[pallet::constant]
+		///
+		/// Not in the metadata's constants: a runtime may read it from storage (per chain spec),
+		/// and metadata must not depend on state.
 		type MinRewardDuration: Get<BlockNumberFor<Self>>;
 
 		/// Weights of this pallet's calls.

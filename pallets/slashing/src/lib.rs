@@ -267,8 +267,12 @@ pub mod pallet {
 		/// How old (in blocks) an incident may be when it is reported: a request for an
 		/// incident that occurred at `occurred_at` must be made before
 		/// `occurred_at + MaxIncidentAge`. From then on the incident can never be reported
-		/// again, so its record can be pruned.
-		#[pallet::constant]
+		/// again, so its record can be pruned. A runtime that changes it (a storage read) may
+		/// only lower it: a raise would make pruned incidents reportable again (the runtime's
+		/// `pallet-time-parameters` refuses raises).
+		///
+		/// Not in the metadata's constants: a runtime may read it from storage (per chain spec),
+		/// and metadata must not depend on state.
 		type MaxIncidentAge: Get<BlockNumberFor<Self>>;
 
 		/// Length in blocks of an incident family's budget window: the requests of one AVS

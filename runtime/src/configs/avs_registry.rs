@@ -1,16 +1,12 @@
 //! Configuration of the AVS registry pallet in the runtime.
 //!
-//! Delays are in blocks (6 s blocks) and short, for a dev chain:
-//! - a veto window of 2 to 8 blocks: `MaxVetoWindow` MUST stay below the restaking pallet's
-//!   `MinWithdrawalDelay` (10 blocks), so that stake slashable when a slash is requested has
-//!   not left its pool when the window ends (asserted at compile time below, and by the test
-//!   at the bottom);
-//! - an opt-out delay of at least 10 blocks (and above the AVS's veto window);
-//! - allocation increases in force after 5 blocks;
-//! - restaking leverage at most 3x: the allocations of one pool across AVSs add up to at most
-//!   300%.
+//! The veto-window and opt-out-delay bounds and the allocation delay are the chain spec's
+//! (`pallet-time-parameters`, see `time_parameters.rs`), which keeps
+//! `max_veto_window + max_incident_age < min_withdrawal_delay <= min_opt_out_delay` for every
+//! allowed setting. Restaking leverage is at most 3x: the allocations of one pool across AVSs
+//! add up to at most 300%.
 
-use super::*;
+use super::{time_parameters::windows, *};
 use frame_support::traits::ConstU32;
 
 parameter_types! {
@@ -19,27 +15,9 @@ parameter_types! {
 	/// Native deposit held from an operator for each of its opt-ins to an AVS, released when
 	/// the opt-in is removed: filling an AVS's operator slots costs one deposit per slot.
 	pub const OptInDeposit: Balance = UNIT;
-	/// Shortest veto window of an AVS.
-	pub const AvsMinVetoWindow: BlockNumber = 2;
-	/// Longest veto window of an AVS: below the restaking pallet's `MinWithdrawalDelay`.
-	pub const AvsMaxVetoWindow: BlockNumber = 8;
-	/// Shortest opt-out (and deregistration) delay of an AVS.
-	pub const AvsMinOptOutDelay: BlockNumber = 10;
-	/// Longest opt-out (and deregistration) delay of an AVS.
-	pub const AvsMaxOptOutDelay: BlockNumber = 30 * DAYS;
-	/// Blocks before an allocation increase is in force.
-	pub const AllocationDelay: BlockNumber = 5;
 	/// Sum of one pool's allocations across AVSs, in `Perbill` parts: 300%, leverage 3x.
 	pub const MaxTotalAllocation: u64 = 3 * 1_000_000_000;
 }
-
-// Stake that is slashable when a slash is requested must not leave its pool before the veto
-// window ends: the longest veto window is below the shortest withdrawal delay. Checked when the
-// runtime compiles, so no setting that breaks it can be built.
-const _: () = assert!(
-	AvsMaxVetoWindow::get() < super::restaking::MinWithdrawalDelay::get(),
-	"AvsMaxVetoWindow must be below the restaking pallet's MinWithdrawalDelay"
-);
 
 impl pallet_avs_registry::Config for Runtime {
 	type Balance = Balance;
@@ -54,11 +32,11 @@ impl pallet_avs_registry::Config for Runtime {
 	type MaxOperatorsPerAvs = ConstU32<64>;
 	type MaxAvsPerOperator = ConstU32<16>;
 	type MaxRewardAssets = ConstU32<4>;
-	type MinVetoWindow = AvsMinVetoWindow;
-	type MaxVetoWindow = AvsMaxVetoWindow;
-	type MinOptOutDelay = AvsMinOptOutDelay;
-	type MaxOptOutDelay = AvsMaxOptOutDelay;
-	type AllocationDelay = AllocationDelay;
+	type MinVetoWindow = windows::MinVetoWindow<Runtime>;
+	type MaxVetoWindow = windows::MaxVetoWindow<Runtime>;
+	type MinOptOutDelay = windows::MinOptOutDelay<Runtime>;
+	type MaxOptOutDelay = windows::MaxOptOutDelay<Runtime>;
+	type AllocationDelay = windows::AllocationDelay<Runtime>;
 	type MaxTotalAllocation = MaxTotalAllocation;
 	type WeightInfo = pallet_avs_registry::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
@@ -124,21 +102,12 @@ impl pallet_avs_registry::BenchmarkHelper<AccountId, AssetKind> for AvsRegistryB
 
 #[cfg(test)]
 mod tests {
-	use super::*;
+	use super::{time_parameters::windows, *};
 	use frame_support::traits::Hooks;
-
-	/// The slashing pallet relies on this: stake slashable when a slash is requested has not
-	/// left its pool when the veto window ends.
-	#[test]
-	fn max_veto_window_is_below_min_withdrawal_delay() {
-		assert!(
-			<Runtime as pallet_avs_registry::Config>::MaxVetoWindow::get() <
-				<Runtime as pallet_restaking::Config>::MinWithdrawalDelay::get()
-		);
-	}
 
 	#[test]
 	fn avs_registry_constants_are_consistent() {
-		<AvsRegistry as Hooks<BlockNumber>>::integrity_test();
+		sp_io::TestExternalities::default()
+			.execute_with(|| <AvsRegistry as Hooks<BlockNumber>>::integrity_test());
 	}
 }

@@ -6,6 +6,7 @@ mod avs_registry;
 mod restaking;
 pub(crate) mod rewards;
 mod slashing;
+pub(crate) mod time_parameters;
 
 // Substrate and Polkadot dependencies
 use frame_support::{

@@ -1,10 +1,10 @@
 //! Configuration of the restaking pallet (vaults, operators, delegation pools).
 //!
-//! Dev-friendly numbers: the minimum withdrawal delay is 10 blocks (one minute at 6 s blocks)
-//! so a `--dev` user can queue and complete a withdrawal in a short session; vaults may choose
-//! up to 7 days, the mainnet-like default.
+//! The withdrawal-delay bounds and the commission-increase delay are the chain spec's
+//! (`pallet-time-parameters`, see `time_parameters.rs`): a `--dev` user queues and completes a
+//! withdrawal in a minute, a `staging` chain waits at least 7 days.
 
-use super::*;
+use super::{time_parameters::windows, *};
 
 parameter_types! {
 	/// Account of each vault: a sub-account of this id.
@@ -14,15 +14,8 @@ parameter_types! {
 	/// Deposit held from an account that registers as an operator, for its (permanent)
 	/// operator record.
 	pub const OperatorDeposit: Balance = UNIT;
-	/// Shortest withdrawal delay a vault may set. Must exceed the AVS registry's longest veto
-	/// window so stake cannot leave before a pending slash executes.
-	pub const MinWithdrawalDelay: BlockNumber = 10;
-	/// Longest withdrawal delay a vault may set (the mainnet-like default).
-	pub const MaxWithdrawalDelay: BlockNumber = 7 * DAYS;
 	/// Withdrawal buckets per maximum delay (epoch granularity of the withdrawal queue).
 	pub const WithdrawalEpochs: u32 = 168;
-	/// Blocks before a commission change takes effect.
-	pub const CommissionChangeDelay: BlockNumber = 10 * MINUTES;
 	/// Largest commission an operator may charge.
 	pub const MaxOperatorCommission: Perbill = Perbill::from_percent(50);
 }
@@ -36,12 +29,12 @@ impl pallet_restaking::Config for Runtime {
 	type PalletId = RestakingPalletId;
 	type VaultDeposit = VaultDeposit;
 	type OperatorDeposit = OperatorDeposit;
-	type MinWithdrawalDelay = MinWithdrawalDelay;
-	type MaxWithdrawalDelay = MaxWithdrawalDelay;
+	type MinWithdrawalDelay = windows::MinWithdrawalDelay<Runtime>;
+	type MaxWithdrawalDelay = windows::MaxWithdrawalDelay<Runtime>;
 	type WithdrawalEpochs = WithdrawalEpochs;
 	/// Live (still slashable) withdrawal buckets per pool: `WithdrawalEpochs + 2` = 170.
 	type MaxLiveBuckets = pallet_restaking::MaxLiveBucketsFor<WithdrawalEpochs>;
-	type CommissionChangeDelay = CommissionChangeDelay;
+	type CommissionChangeDelay = windows::CommissionChangeDelay<Runtime>;
 	type MaxCommission = MaxOperatorCommission;
 	type MaxMetadataLen = ConstU32<256>;
 	type MaxStakerPools = ConstU32<32>;

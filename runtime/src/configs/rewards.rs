@@ -12,11 +12,6 @@ parameter_types! {
 	pub const DefaultProtocolFee: Perbill = Perbill::from_percent(5);
 	/// Highest protocol fee governance may set.
 	pub const MaxProtocolFee: Perbill = Perbill::from_percent(20);
-	/// Shortest reward period: a staker in for one block of a period earns at most 1/10 of
-	/// its share of it. (Seconds-scale like the other windows of this runtime, whose
-	/// shortest withdrawal and opt-out delays of 10 blocks bound the longest period of an AVS
-	/// that chooses them.)
-	pub const MinRewardDuration: BlockNumber = 10;
 	/// Reward assets enabled by the upgrade to the rewards pallet's storage version 1 (the
 	/// genesis presets' list): the native token and the two collateral tokens.
 	pub InitialRewardAssets: alloc::vec::Vec<AssetKind> = alloc::vec![
@@ -36,7 +31,9 @@ impl pallet_rewards::Config for Runtime {
 	type TreasuryAccount = TreasuryAccount;
 	type DefaultProtocolFee = DefaultProtocolFee;
 	type MaxProtocolFee = MaxProtocolFee;
-	type MinRewardDuration = MinRewardDuration;
+	/// The chain spec's shortest reward period (`time_parameters.rs`): at most the shortest
+	/// withdrawal delay, so some period can be paid to every vault.
+	type MinRewardDuration = super::time_parameters::windows::MinRewardDuration<Runtime>;
 	type WeightInfo = pallet_rewards::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = benchmark_helper::RewardsBenchmarkHelper;
@@ -111,7 +108,7 @@ pub mod benchmark_helper {
 				avs,
 				asset,
 				1_000 * UNIT,
-				MinRewardDuration::get(),
+				<Runtime as pallet_rewards::Config>::MinRewardDuration::get(),
 				None,
 			)
 			.expect("benchmark rewards are submitted");
@@ -122,7 +119,9 @@ pub mod benchmark_helper {
 	/// Let the shortest reward period pass.
 	fn pass_reward_period() {
 		let now = frame_system::Pallet::<Runtime>::block_number();
-		frame_system::Pallet::<Runtime>::set_block_number(now + MinRewardDuration::get());
+		frame_system::Pallet::<Runtime>::set_block_number(
+			now + <Runtime as pallet_rewards::Config>::MinRewardDuration::get(),
+		);
 	}
 
 	pub struct RewardsBenchmarkHelper;

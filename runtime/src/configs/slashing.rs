@@ -4,9 +4,10 @@
 //! are then executed automatically in `on_initialize`, at most
 //! [`MaxAutoSlashExecutionsPerBlock`] per block (leftovers are executable by anyone). Every
 //! request holds [`SlashRequestDeposit`] from the slasher until its incident record is pruned,
-//! [`MaxIncidentAge`] after the incident.
+//! `MaxIncidentAge` (the chain spec's request latency, `time_parameters.rs`) after the
+//! incident.
 
-use super::*;
+use super::{time_parameters::windows, *};
 
 parameter_types! {
 	/// Longest evidence (bytes) a slash request may carry: a hash, a signed report or a
@@ -21,9 +22,6 @@ parameter_types! {
 	/// requests against an operator per budget window, so it cannot keep a pool locked by
 	/// chaining requests of nothing.
 	pub const MinSlashFraction: Perbill = Perbill::from_percent(1);
-	/// Incidents older than this (in blocks) cannot be reported; their records are pruned
-	/// after it. Longer than the longest veto window and opt-out-delay-scale: a day.
-	pub const MaxIncidentAge: BlockNumber = DAYS;
 	/// Budget window of an incident family: the requests of one AVS against one operator in
 	/// this many blocks take at most the AVS's `max_slash` together.
 	pub const SlashBudgetWindow: BlockNumber = DAYS;
@@ -43,7 +41,7 @@ impl pallet_slashing::Config for Runtime {
 	type MaxEvidenceLen = MaxSlashEvidenceLen;
 	type MaxPendingSlashesPerAvs = MaxPendingSlashesPerAvs;
 	type MaxAutoExecutionsPerBlock = MaxAutoSlashExecutionsPerBlock;
-	type MaxIncidentAge = MaxIncidentAge;
+	type MaxIncidentAge = windows::MaxIncidentAge<Runtime>;
 	type SlashBudgetWindow = SlashBudgetWindow;
 	type WeightInfo = pallet_slashing::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
@@ -55,7 +53,7 @@ impl pallet_slashing::Config for Runtime {
 /// fails, which fails the benchmark.
 #[cfg(feature = "runtime-benchmarks")]
 pub mod benchmark_helper {
-	use super::*;
+	use super::{time_parameters::windows, *};
 	use alloc::vec::Vec;
 	use frame_benchmarking::account;
 	use frame_support::{traits::fungible::Mutate, BoundedVec};

@@ -88,6 +88,7 @@ mod allocations;
 mod deposits;
 mod inspect;
 mod invariants;
+mod migration;
 mod opt_in;
 mod queries;
 mod registration;
