@@ -216,7 +216,7 @@ mod tests {
 					"preset {name:?} funds nobody"
 				);
 				let windows = pallet_time_parameters::Parameters::<crate::Runtime>::get();
-				let expected = if name.as_ref() == STAGING_RUNTIME_PRESET {
+				let expected = if name.as_str() == STAGING_RUNTIME_PRESET {
 					STAGING_WINDOWS
 				} else {
 					DEVELOPMENT_WINDOWS
