@@ -602,7 +602,8 @@ mod restaking_api_tests {
 						slasher: bob.clone(),
 						resolver: Some(bob.clone()),
 						max_slash: Perbill::from_percent(50),
-						veto_window: 5,
+						// The dev windows' longest veto window (2 to 4 blocks).
+						veto_window: 4,
 						destination: pallet_restaking::SlashDestination::Burn,
 					},
 					reward_assets: BoundedVec::truncate_from(vec![AssetKind::Native]),
@@ -702,7 +703,7 @@ mod restaking_api_tests {
 			let slashes = Runtime::pending_slashes(Some(0), Some(alice.clone()));
 			assert_eq!(slashes.len(), 1);
 			assert_eq!(slashes[0].status, restaking_api::SlashState::VetoWindowOpen);
-			assert_eq!((slashes[0].requested_at, slashes[0].executable_at), (6, 11));
+			assert_eq!((slashes[0].requested_at, slashes[0].executable_at), (6, 10));
 			assert_eq!(slashes[0].incident, [7u8; 32]);
 			assert!(Runtime::pending_slashes(Some(1), None).is_empty());
 
