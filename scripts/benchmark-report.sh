@@ -25,7 +25,7 @@ trap 'rm -rf "$out"' EXIT
 bench() { # pallet extrinsic json-file [extra args...]
 	local pallet="$1" extrinsic="$2" json="$3"
 	shift 3
-	"$node_bin" benchmark pallet --chain dev --pallet "$pallet" --extrinsic "$extrinsic" \
+	"$node_bin" benchmark pallet --chain dev-source --pallet "$pallet" --extrinsic "$extrinsic" \
 		--repeat "$repeat" --wasm-execution compiled --json-file "$json" "$@" >/dev/null 2>"$json.log" ||
 		{ echo "benchmark $pallet::$extrinsic failed:" >&2; tail -20 "$json.log" >&2; exit 1; }
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates the `weights.rs` of the four restaking pallets with the node's
-# `benchmark pallet` command (FRAME v2 benchmarks, wasm runtime, `--chain dev`).
+# `benchmark pallet` command (FRAME v2 benchmarks, the wasm runtime of the benchmark build, `--chain dev-source`).
 #
 #   scripts/benchmark-weights.sh                 # all four pallets
 #   scripts/benchmark-weights.sh restaking       # one pallet (directory name under pallets/)
@@ -32,7 +32,7 @@ for dir in "${pallets[@]}"; do
 	pallet="pallet_${dir//-/_}"
 	echo "==> $pallet (steps $steps, repeat $repeat)" >&2
 	"$node_bin" benchmark pallet \
-		--chain dev \
+		--chain dev-source \
 		--pallet "$pallet" \
 		--extrinsic '*' \
 		--exclude-extrinsics "$evidence_only" \

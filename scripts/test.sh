@@ -2,7 +2,8 @@
 # Runs the whole test suite, as CI does (.ci/run calls this command):
 #   1. `cargo test --release --workspace`: pallet unit and property tests, runtime tests, the
 #      node's smoke test and chain-spec check;
-#   2. tests/e2e: polkadot.js against the real node binary (lifecycle + restaking_* RPC);
+#   2. tests/e2e: polkadot.js against the real node binary (lifecycle + restaking_* RPC; the
+#      forkless upgrade from the previous release; the launch kit's network of fresh keys);
 #   3. scripts/local-testnet.sh: four validators, one killed with SIGKILL, finality goes on and
 #      the killed one catches up;
 # and ends with each runner's summary lines. Stops at the first stage that fails (exit 1).
@@ -30,8 +31,8 @@ build_node
 NODE_BIN="$(require_node_bin)"
 export NODE_BIN
 
-step "2/3 end-to-end tests (tests/e2e: polkadot.js lifecycle + restaking_* RPC, about 3 minutes)"
-(cd tests/e2e && npm ci --no-audit --no-fund && node --test --test-reporter=tap) 2>&1 |
+step "2/3 end-to-end tests (tests/e2e: polkadot.js lifecycle + restaking_* RPC, runtime upgrade, launch kit; about 6 minutes)"
+(cd tests/e2e && npm ci --no-audit --no-fund && node --test --test-concurrency=1 --test-reporter=tap) 2>&1 |
 	tee "$log_dir/e2e.log"
 
 step "3/3 local testnet: 4 validators, SIGKILL one, finality continues, it catches up (about 2 minutes)"

@@ -3,6 +3,21 @@
 //! The genesis state itself is defined by the runtime's genesis presets
 //! (`restaking_runtime::genesis_config_presets`); the node only names the preset and adds
 //! the chain metadata (name, id, type, token properties).
+//!
+//! # One genesis everywhere
+//!
+//! The runtime wasm is not byte-for-byte reproducible across checkouts (it embeds the paths
+//! it was built from), so a spec built from the wasm compiled into this binary has a genesis
+//! hash of its own on every machine. The node's built-in networks therefore are the committed
+//! raw specs, compiled into the binary: `--dev` / `--chain dev` is `chain-specs/dev-raw.json`
+//! and `--chain local` is `chain-specs/local-raw.json`, byte for byte, wherever the node is
+//! built, so every node of a network agrees on its genesis.
+//!
+//! `dev-source` and `local-source` build the same chains from the presets and the wasm of
+//! this binary (what `scripts/generate-chain-specs.sh` writes into `chain-specs/`), and
+//! `staging` is the template `scripts/launch-network.sh` turns into a network of one's own;
+//! their genesis hash depends on where the binary was built. The node's `chain_specs` test
+//! fails when the committed specs are not what this source generates.
 
 use restaking_runtime::WASM_BINARY;
 use sc_service::{ChainType, Properties};
@@ -30,8 +45,32 @@ fn chain_properties() -> Properties {
 	properties
 }
 
-/// Single-validator (Alice) development chain, `--dev` / `--chain dev`.
+/// `chain-specs/dev-raw.json`, compiled in: the development chain of `--dev` / `--chain dev`.
+const DEV_RAW_SPEC: &[u8] = include_bytes!("../../chain-specs/dev-raw.json");
+/// `chain-specs/local-raw.json`, compiled in: the local testnet of `--chain local`.
+const LOCAL_RAW_SPEC: &[u8] = include_bytes!("../../chain-specs/local-raw.json");
+
+/// A committed raw spec compiled into the binary.
+fn committed_spec(file: &str, json: &'static [u8]) -> Result<ChainSpec, String> {
+	ChainSpec::from_json_bytes(json)
+		.map_err(|e| format!("the built-in chain spec chain-specs/{file} is invalid: {e}"))
+}
+
+/// The development chain, `--dev` / `--chain dev`: the committed `chain-specs/dev-raw.json`
+/// (one validator, Alice), the same genesis wherever the node is built.
 pub fn development_chain_spec() -> Result<ChainSpec, String> {
+	committed_spec("dev-raw.json", DEV_RAW_SPEC)
+}
+
+/// The local testnet, `--chain local`: the committed `chain-specs/local-raw.json` (four
+/// validators, Alice, Bob, Charlie, Dave), the same genesis wherever the node is built.
+pub fn local_chain_spec() -> Result<ChainSpec, String> {
+	committed_spec("local-raw.json", LOCAL_RAW_SPEC)
+}
+
+/// The development chain built from the `development` preset and the runtime compiled into
+/// this binary, `--chain dev-source` (what `chain-specs/dev*.json` are generated from).
+pub fn development_chain_spec_from_source() -> Result<ChainSpec, String> {
 	Ok(ChainSpec::builder(WASM_BINARY.ok_or_else(|| WASM_NOT_AVAILABLE.to_string())?, None)
 		.with_name("Restaking Development")
 		.with_id("dev")
@@ -41,8 +80,9 @@ pub fn development_chain_spec() -> Result<ChainSpec, String> {
 		.build())
 }
 
-/// Local testnet with four validators (Alice, Bob, Charlie, Dave), `--chain local`.
-pub fn local_chain_spec() -> Result<ChainSpec, String> {
+/// The local testnet built from the `local_testnet` preset and the runtime compiled into this
+/// binary, `--chain local-source` (what `chain-specs/local*.json` are generated from).
+pub fn local_chain_spec_from_source() -> Result<ChainSpec, String> {
 	Ok(ChainSpec::builder(WASM_BINARY.ok_or_else(|| WASM_NOT_AVAILABLE.to_string())?, None)
 		.with_name("Restaking Local Testnet")
 		.with_id("local_testnet")

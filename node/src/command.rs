@@ -43,12 +43,16 @@ impl SubstrateCli for Cli {
 		2025
 	}
 
-	/// `dev` => development chain (one validator, Alice); `""` or `local` => local testnet
-	/// (Alice, Bob, Charlie, Dave); anything else is read as a chain spec JSON file.
+	/// `dev` => the committed development chain (one validator, Alice); `""` or `local` => the
+	/// committed local testnet (Alice, Bob, Charlie, Dave); `dev-source` / `local-source` =>
+	/// the same chains built from this binary's runtime; `staging` => the template of a
+	/// production-like network; anything else is read as a chain spec JSON file.
 	fn load_spec(&self, id: &str) -> Result<Box<dyn sc_service::ChainSpec>, String> {
 		Ok(match id {
 			"dev" => Box::new(chain_spec::development_chain_spec()?),
 			"" | "local" => Box::new(chain_spec::local_chain_spec()?),
+			"dev-source" => Box::new(chain_spec::development_chain_spec_from_source()?),
+			"local-source" => Box::new(chain_spec::local_chain_spec_from_source()?),
 			"staging" => Box::new(chain_spec::staging_chain_spec()?),
 			path => Box::new(
 				chain_spec::ChainSpec::from_json_file(std::path::PathBuf::from(path))

@@ -1,10 +1,18 @@
-//! The committed chain specs in `chain-specs/` must be what the built node generates.
+//! The committed chain specs in `chain-specs/` are the node's built-in networks, and they must
+//! be what this source generates.
 //!
-//! The runtime wasm embedded in a spec is not byte-for-byte reproducible across checkouts
-//! (panic locations compile source paths into the wasm), so the specs are compared with the
-//! wasm `code` removed, and the code is compared separately by the runtime version the wasm
-//! declares (its `runtime_version` custom section, and the set of entries of its
-//! `runtime_apis` section).
+//! - `--dev` / `--chain dev` and `--chain local` are the committed raw specs, byte for byte, so
+//!   every node has the same genesis wherever it was built, and the plain specs build that
+//!   same raw genesis.
+//! - The specs are what `--chain dev-source` / `local-source` generate from the presets and
+//!   the runtime of this source. The runtime wasm is not byte-for-byte reproducible across
+//!   checkouts (panic locations compile source paths into the wasm), so the specs are compared
+//!   with the wasm `code` removed, the code by the runtime version the wasm declares (its
+//!   `runtime_version` custom section, and the set of entries of its `runtime_apis` section),
+//!   and the sources the committed wasm was built from by their digest
+//!   (`scripts/runtime-source-digest.sh`, recorded in `chain-specs/runtime-source.sha256`).
+//! - `chain-specs/previous-release/dev-raw.json`, the chain CI upgrades to this runtime, runs
+//!   an older runtime of the same name.
 //!
 //! After a runtime change, regenerate the files with `scripts/generate-chain-specs.sh`.
 
@@ -22,11 +30,15 @@ const MAX_WASM_SIZE: usize = 64 * 1024 * 1024;
 const REGENERATE: &str = "run `scripts/generate-chain-specs.sh` to regenerate the chain specs \
 	 (and commit the result)";
 
-fn chain_specs_dir() -> PathBuf {
+fn repo_root() -> PathBuf {
 	Path::new(env!("CARGO_MANIFEST_DIR"))
 		.parent()
 		.expect("the node crate lives in the workspace root")
-		.join("chain-specs")
+		.to_path_buf()
+}
+
+fn chain_specs_dir() -> PathBuf {
+	repo_root().join("chain-specs")
 }
 
 /// `restaking-node build-spec --chain <chain> --disable-default-bootnode [--raw]`, parsed.
@@ -163,6 +175,44 @@ fn sorted_api_entries(section: &[u8], what: &str) -> Vec<Vec<u8>> {
 	entries
 }
 
+/// Reads a SCALE compact-encoded length at `*pos` (the one-, two- and four-byte modes),
+/// advancing `*pos`.
+fn read_compact_len(bytes: &[u8], pos: &mut usize) -> Result<usize, String> {
+	let first = *bytes.get(*pos).ok_or("compact length runs past the end")?;
+	let width = match first & 0b11 {
+		0 => 1,
+		1 => 2,
+		2 => 4,
+		_ => return Err("compact length in big-integer mode".into()),
+	};
+	let raw = bytes.get(*pos..*pos + width).ok_or("compact length runs past the end")?;
+	*pos += width;
+	let mut value = 0u64;
+	for (i, byte) in raw.iter().enumerate() {
+		value |= u64::from(*byte) << (8 * i);
+	}
+	usize::try_from(value >> 2).map_err(|e| e.to_string())
+}
+
+/// `(spec_name, spec_version)` of a SCALE-encoded `RuntimeVersion` (the `runtime_version`
+/// section): spec_name, impl_name, authoring_version, spec_version, ...
+fn spec_name_and_version(version: &[u8]) -> Result<(String, u32), String> {
+	let mut pos = 0;
+	let mut string = |pos: &mut usize| -> Result<String, String> {
+		let len = read_compact_len(version, pos)?;
+		let bytes = version.get(*pos..*pos + len).ok_or("string runs past the end")?;
+		*pos += len;
+		String::from_utf8(bytes.to_vec()).map_err(|e| e.to_string())
+	};
+	let spec_name = string(&mut pos)?;
+	let _impl_name = string(&mut pos)?;
+	// authoring_version: u32, then spec_version: u32, little endian.
+	let spec_version = version
+		.get(pos + 4..pos + 8)
+		.ok_or("runtime version ends before spec_version")?;
+	Ok((spec_name, u32::from_le_bytes(spec_version.try_into().map_err(|_| "4 bytes")?)))
+}
+
 /// Paths (JSON pointers) where two values differ, at most `limit` of them.
 fn differences(
 	committed: &Value,
@@ -240,22 +290,104 @@ fn check_spec(chain: &str, raw: bool, file: &str) {
 
 #[test]
 fn dev_plain_spec_is_up_to_date() {
-	check_spec("dev", false, "dev.json");
+	check_spec("dev-source", false, "dev.json");
 }
 
 #[test]
 fn dev_raw_spec_is_up_to_date() {
-	check_spec("dev", true, "dev-raw.json");
+	check_spec("dev-source", true, "dev-raw.json");
 }
 
 #[test]
 fn local_plain_spec_is_up_to_date() {
-	check_spec("local", false, "local.json");
+	check_spec("local-source", false, "local.json");
 }
 
 #[test]
 fn local_raw_spec_is_up_to_date() {
-	check_spec("local", true, "local-raw.json");
+	check_spec("local-source", true, "local-raw.json");
+}
+
+/// Exact equality of two specs, with the first differences in the message.
+fn assert_same_spec(expected: &Value, actual: &Value, what: &str) {
+	if expected != actual {
+		let mut diffs = Vec::new();
+		differences(expected, actual, String::new(), &mut diffs, 20);
+		panic!("{what}. Differences:\n  {}", diffs.join("\n  "));
+	}
+}
+
+#[test]
+fn the_built_in_chains_are_the_committed_raw_specs() {
+	for (chain, file) in [("dev", "dev-raw.json"), ("local", "local-raw.json")] {
+		assert_same_spec(
+			&committed_spec(file),
+			&generate_spec(chain, true),
+			&format!(
+				"`--chain {chain}` is not chain-specs/{file} byte for byte (the node embeds the \
+				 file at build time: rebuild the node)"
+			),
+		);
+	}
+}
+
+#[test]
+fn the_plain_specs_build_the_committed_raw_genesis() {
+	for (plain, raw) in [("dev.json", "dev-raw.json"), ("local.json", "local-raw.json")] {
+		let path = chain_specs_dir().join(plain);
+		let path = path.to_str().expect("the repository path is UTF-8");
+		assert_same_spec(
+			&committed_spec(raw),
+			&generate_spec(path, true),
+			&format!(
+				"chain-specs/{plain} does not build the genesis of chain-specs/{raw}; {REGENERATE}"
+			),
+		);
+	}
+}
+
+#[test]
+fn the_committed_specs_were_generated_from_this_source() {
+	let script = repo_root().join("scripts/runtime-source-digest.sh");
+	let output = Command::new("bash").arg(&script).output().expect("bash runs");
+	assert!(
+		output.status.success(),
+		"{} failed: {}",
+		script.display(),
+		String::from_utf8_lossy(&output.stderr)
+	);
+	let digest = String::from_utf8_lossy(&output.stdout).trim().to_string();
+	assert_eq!(digest.len(), 64, "the digest is a SHA-256 in hex, got {digest:?}");
+	let recorded_path = chain_specs_dir().join("runtime-source.sha256");
+	let recorded = std::fs::read_to_string(&recorded_path)
+		.unwrap_or_else(|e| panic!("cannot read {}: {e}; {REGENERATE}", recorded_path.display()));
+	assert_eq!(
+		recorded.trim(),
+		digest,
+		"the runtime sources changed since the committed specs (which `--dev` and `--chain local` \
+		 run) were generated; {REGENERATE}"
+	);
+}
+
+#[test]
+fn the_previous_release_runs_an_older_runtime_of_the_same_chain() {
+	let spec_of = |file: &str| {
+		let mut spec = committed_spec(file);
+		let code = take_code(&mut spec, true, file);
+		let (version, _) = runtime_version_sections(&code, file);
+		let name_and_version = spec_name_and_version(&version)
+			.unwrap_or_else(|e| panic!("chain-specs/{file}: bad runtime version: {e}"));
+		(spec, name_and_version)
+	};
+	let (previous, (previous_name, previous_version)) = spec_of("previous-release/dev-raw.json");
+	let (current, (current_name, current_version)) = spec_of("dev-raw.json");
+	assert_eq!(previous_name, current_name, "an upgrade keeps the spec name");
+	assert!(
+		previous_version < current_version,
+		"the previous release (spec {previous_version}) must be older than this runtime \
+		 (spec {current_version}): move chain-specs/dev-raw.json of the last release there"
+	);
+	assert_eq!(previous["id"], current["id"], "the previous release is the same dev chain");
 }
 
 #[test]
@@ -279,4 +411,21 @@ fn wasm_section_parser_finds_custom_sections() {
 	let mut truncated = wasm.clone();
 	truncated.truncate(wasm.len() - 2);
 	assert!(custom_section(&truncated, "runtime_version").is_err());
+}
+
+#[test]
+fn runtime_version_parser_reads_name_and_spec_version() {
+	// spec_name "restaking" (9 bytes: compact 9 << 2 = 36), impl_name "x" (compact 4),
+	// authoring_version 1, spec_version 104, then the rest of the version.
+	let mut version = vec![36];
+	version.extend_from_slice(b"restaking");
+	version.extend_from_slice(&[4, b'x']);
+	version.extend_from_slice(&1u32.to_le_bytes());
+	version.extend_from_slice(&104u32.to_le_bytes());
+	version.extend_from_slice(&[0, 0, 0, 0]);
+	assert_eq!(spec_name_and_version(&version), Ok(("restaking".to_string(), 104)));
+	// Two-byte compact mode: a length of 64 is `(64 << 2) | 1` little endian.
+	assert_eq!(read_compact_len(&[0x01, 0x01], &mut 0), Ok(64));
+	// Truncated input is an error, not a panic.
+	assert!(spec_name_and_version(&version[..12]).is_err());
 }

@@ -191,6 +191,7 @@ describe('restaking lifecycle on a --dev node', { timeout: 15 * 60_000 }, () => 
       requestDeposit: api.consts.slashing.requestDeposit.toBigInt(),
       protocolFee: (await api.query.rewards.protocolFee()).toNumber(),
       minRewardDuration: windows.minRewardDuration,
+      avsRuleChangeDelay: windows.avsRuleChangeDelay,
     };
     // The longest veto window: the resolver's veto lands comfortably inside it, and a
     // withdrawal queued before the request matures inside it.
@@ -543,6 +544,17 @@ describe('restaking lifecycle on a --dev node', { timeout: 15 * 60_000 }, () => 
     // The rules changed for new requests only: the owner, now "resolver", cannot veto the
     // pending request, which keeps Dave as resolver and Ferdie as destination.
     assertOk(chain, update);
+    // The rewrite puts more at risk (another resolver and destination, a higher cap): it
+    // waits for the longest of the rule-change delay, the opt-out delay and the vault's
+    // withdrawal wait, so the pool's operator and stakers can leave first.
+    const scheduledChange = chain.findEvent(update.events, 'avsRegistry', 'AvsRulesChangeScheduled');
+    const ruleWait = Math.max(consts.avsRuleChangeDelay, consts.optOutDelay, consts.minWithdrawalDelay);
+    assert.equal(scheduledChange.effectiveAt.toNumber(), update.blockNumber + ruleWait);
+    assert.equal(scheduledChange.slashing.resolver.unwrap().toString(), addr.alice);
+    assert.equal(scheduledChange.slashing.maxSlash.toBigInt(), PERBILL);
+    const rulesNow = (await state.query.avsRegistry.avss(AVS)).unwrap().config.slashing;
+    assert.equal(rulesNow.resolver.unwrap().toString(), addr.dave, 'the resolver in force stays until then');
+    assert.equal(rulesNow.maxSlash.toNumber(), percent(50));
     assertModuleError(chain, ownerVeto, 'slashing.NotResolver');
     const pending = (await state.query.slashing.pendingSlashes(executed)).unwrap();
     assert.equal(pending.resolver.unwrap().toString(), addr.dave);

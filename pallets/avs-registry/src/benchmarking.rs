@@ -130,17 +130,24 @@ mod benchmarks {
 	}
 
 	/// `v` accepted vaults replaced by `v` others (each old one checked for allocations, each
-	/// new one for existence).
+	/// new one for existence), with a riskier rule (a higher cap) that is scheduled: the
+	/// withdrawal waits of the old and new vaults are read and the change is written.
 	#[benchmark]
 	fn update_avs(v: Linear<0, { T::MaxVaultsPerAvs::get() }>) {
 		let staker = operator::<T>(0);
 		let (avs, owner) = register::<T>(config::<T>(vaults_of::<T>(&staker, v), false));
-		let new_config = config::<T>(vaults_of::<T>(&staker, v), true);
+		let mut new_config = config::<T>(vaults_of::<T>(&staker, v), true);
+		new_config.slashing.max_slash = Perbill::one();
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owner), avs, new_config.clone());
 
-		assert_eq!(Avss::<T>::get(avs).map(|info| info.config), Some(new_config));
+		let stored = Avss::<T>::get(avs).map(|info| info.config);
+		assert_eq!(stored.map(|config| config.accepted_vaults), Some(new_config.accepted_vaults));
+		assert_eq!(
+			ScheduledRuleChanges::<T>::get(avs).map(|change| change.slashing.max_slash),
+			Some(Perbill::one())
+		);
 	}
 
 	#[benchmark]

@@ -11,8 +11,9 @@
 //!   ([`AvsSlashingParams`]: slasher, resolver, cap per slash request, veto window, where
 //!   slashed funds go), its reward assets, whether opt-ins need its approval and its opt-out
 //!   delay. [`Config::AvsDeposit`] of the native token is held from the owner until the AVS is
-//!   removed. The owner can replace the configuration ([`Pallet::update_avs`]) and deregister
-//!   the AVS ([`Pallet::deregister_avs`]).
+//!   removed. The owner can replace the configuration ([`Pallet::update_avs`]; a change of the
+//!   rules that puts more at risk waits, see below) and deregister the AVS
+//!   ([`Pallet::deregister_avs`]).
 //! - **Opt-in.** An active operator of the restaking pallet opts in to an AVS
 //!   ([`Pallet::opt_in`]). If the AVS requires approval the opt-in is `Pending` until the owner
 //!   approves or rejects it; otherwise the operator is `OptedIn` at once. An opted-in operator
@@ -92,6 +93,21 @@
 //!   operator opting out after the change is still slashable when a slash requested before the
 //!   change becomes executable; operators already opting out keep their `until`.
 //!
+//! - the rules (slashing parameters and opt-out delay) are in force at once only if they put no
+//!   more at risk than those in force: the same slasher, resolver and destination, a cap no
+//!   higher, a veto window no shorter, an opt-out delay no longer
+//!   ([`AvsConfig::rules_no_riskier_than`]). Any other rule change is scheduled
+//!   ([`ScheduledRuleChanges`], [`Event::AvsRulesChangeScheduled`]) for `now +` the longest of
+//!   [`Config::RuleChangeDelay`] (the chain's AVS rule-change delay), the AVS's opt-out delay
+//!   in force and the longest withdrawal wait of the AVS's vaults. An operator that opts out
+//!   when the change is announced is no longer slashable by the AVS when it applies, and a
+//!   staker who queues a withdrawal then has it matured: nobody is held to rules they did not
+//!   accept. The change applies at its block with no transaction (every read of the AVS
+//!   applies it, [`Pallet::live_avs`]). A later riskier change replaces it and waits anew;
+//!   submitting the scheduled rules again keeps their block; rules no riskier than those in
+//!   force drop it ([`Event::AvsRulesChangeCancelled`]). One per AVS, written only by its
+//!   owner: nobody else can fill or block it.
+//!
 //! A pending slash request never reads the configuration again: the slashing pallet
 //! snapshots the resolver, the destination and the basis (pools and fractions) when the request
 //! is made, so a change of `slashing` applies to later requests only.
@@ -115,7 +131,8 @@
 //!
 //! ## Storage
 //!
-//! [`NextAvsId`], [`Avss`], [`OptIns`], the two indices [`AvsOperators`] and [`OperatorAvs`],
+//! [`NextAvsId`], [`Avss`], [`ScheduledRuleChanges`], [`OptIns`], the two indices
+//! [`AvsOperators`] and [`OperatorAvs`],
 //! [`OptInDeposits`], [`Allocations`], [`PoolAllocationTotal`] and [`VaultAllocationCount`].
 //! Every collection is bounded by a [`Config`] constant.
 //!
@@ -131,6 +148,8 @@
 //! 5. Every [`OptInDeposits`] entry is non-zero and belongs to an opt-in in [`OptIns`] (a zero
 //!    deposit is not recorded, so not every opt-in has one); every operator has at least the
 //!    sum of its opt-in deposits on hold with [`HoldReason::OptIn`].
+//! 6. Every [`ScheduledRuleChanges`] entry belongs to a registered AVS, and its opt-out delay
+//!    is above both the veto window in force and the new one.
 //!
 //! ## Code map
 //!
@@ -139,7 +158,8 @@
 //!   ([`VaultAllocation`]: in force, slashable, footprint, normalization, increase and
 //!   decrease) and of an opt-in status ([`OptInStatus::is_slashable_at`]).
 //! - [`traits`]: [`traits::AvsInspect`], the interface for the slashing and rewards pallets.
-//! - `avs.rs`: AVS lookups ([`Pallet::live_avs`]) and configuration checks.
+//! - `avs.rs`: AVS lookups with the rules in force ([`Pallet::live_avs`]), configuration
+//!   checks and the block of a scheduled rule change.
 //! - `opt_in.rs`: removing operators with their opt-in, allocations, index entries and opt-in
 //!   deposit.
 //! - `allocation.rs`: the rules of [`Pallet::set_allocation`] and the bookkeeping of
@@ -317,6 +337,14 @@ pub mod pallet {
 		/// and metadata must not depend on state.
 		type AllocationDelay: Get<BlockNumberFor<Self>>;
 
+		/// Shortest wait, in blocks, before a change of an AVS's rules that puts more at risk
+		/// is in force ([`Pallet::update_avs`]); the wait is also at least the AVS's opt-out
+		/// delay and the longest withdrawal wait of its vaults.
+		///
+		/// Not in the metadata's constants: a runtime may read it from storage (per chain spec),
+		/// and metadata must not depend on state.
+		type RuleChangeDelay: Get<BlockNumberFor<Self>>;
+
 		/// Bound on `PoolAllocationTotal`: the sum over AVSs of the allocations of one pool, in
 		/// `Perbill` parts (1_000_000_000 = 100%). `3 * 1_000_000_000` allows restaking
 		/// leverage 3x: every unit of stake backs at most three full allocations. At least
@@ -339,6 +367,14 @@ pub mod pallet {
 	/// Registered AVSs (active or deregistering) by id.
 	#[pallet::storage]
 	pub type Avss<T: Config> = StorageMap<_, Twox64Concat, AvsId, AvsInfo<T>>;
+
+	/// A change of an AVS's rules that puts more at risk, waiting for its block (at most one
+	/// per AVS, written only by its owner, removed with the AVS; its storage is paid for by the
+	/// AVS deposit). From its block on it is in force without any transaction: every read of
+	/// the AVS applies it.
+	#[pallet::storage]
+	pub type ScheduledRuleChanges<T: Config> =
+		StorageMap<_, Twox64Concat, AvsId, ScheduledRules<T>>;
 
 	/// Status of each operator with each AVS it opted in to (pending, opted in, opting out).
 	#[pallet::storage]
@@ -407,8 +443,22 @@ pub mod pallet {
 	pub enum Event<T: Config> {
 		/// An AVS was registered and `deposit` was held from its owner.
 		AvsRegistered { avs: AvsId, owner: T::AccountId, deposit: T::Balance },
-		/// The owner replaced the configuration of an AVS.
+		/// The owner replaced the configuration of an AVS: everything but a riskier rule change
+		/// is in force.
 		AvsUpdated { avs: AvsId },
+		/// A change of the AVS's rules that puts more at risk (another slasher, resolver or
+		/// destination, a higher cap, a shorter veto window, a longer opt-out delay) is in
+		/// force from block `effective_at`; until then the rules in force stay. It replaces any
+		/// change scheduled before.
+		AvsRulesChangeScheduled {
+			avs: AvsId,
+			slashing: AvsSlashingParamsOf<T>,
+			opt_out_delay: BlockNumberFor<T>,
+			effective_at: BlockNumberFor<T>,
+		},
+		/// A scheduled rule change was dropped before its block: the owner set rules that put
+		/// no more at risk than those in force.
+		AvsRulesChangeCancelled { avs: AvsId },
 		/// The owner deregistered an AVS: its operators stay slashable before block `until`.
 		AvsDeregistering { avs: AvsId, until: BlockNumberFor<T> },
 		/// A deregistered AVS was removed with its `operators` and its deposit released.
@@ -598,19 +648,32 @@ pub mod pallet {
 
 		/// Replace the configuration of `avs` (owner only, active AVS only).
 		///
+		/// Metadata, accepted vaults, minimum operator stake, reward assets and approval are in
+		/// force at once. The rules (slashing parameters and opt-out delay) are in force at
+		/// once if they put no more at risk than those in force
+		/// ([`AvsConfig::rules_no_riskier_than`]; a change scheduled before is then dropped,
+		/// [`Event::AvsRulesChangeCancelled`]). Otherwise they are scheduled
+		/// ([`Event::AvsRulesChangeScheduled`], [`ScheduledRuleChanges`]) and in force from
+		/// `now +` the longest of [`Config::RuleChangeDelay`], the AVS's opt-out delay and the
+		/// longest withdrawal wait of its vaults, so every operator and staker who disagrees is
+		/// out first; a new riskier change replaces the scheduled one and waits anew, and
+		/// submitting the scheduled rules again keeps their block.
+		///
 		/// Removing an accepted vault requires that no operator has an allocation record for
-		/// it ([`Error::VaultHasAllocations`]). The new opt-out delay must exceed both the old
-		/// and the new veto window. Operators already opting out keep their delay; pending
-		/// opt-ins stay pending if approval is no longer required (the owner approves them).
+		/// it ([`Error::VaultHasAllocations`]). The new opt-out delay must exceed both the veto
+		/// window in force and the new one. Operators already opting out keep their delay;
+		/// pending opt-ins stay pending if approval is no longer required (the owner approves
+		/// them). Pending slash requests keep the rules they were made under.
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::update_avs(T::MaxVaultsPerAvs::get()))]
+		#[pallet::weight(T::WeightInfo::update_avs(T::MaxVaultsPerAvs::get())
+			.saturating_add(Pallet::<T>::rule_change_weight()))]
 		pub fn update_avs(
 			origin: OriginFor<T>,
 			avs: AvsId,
 			config: AvsConfig<T>,
 		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			let mut info = Self::owned_avs(avs, &who)?;
+			let (mut info, _) = Self::owned_avs(avs, &who)?;
 			ensure!(info.status == AvsStatus::Active, Error::<T>::AvsNotActive);
 			Self::validate_config(&config, Some(&info.config))?;
 			for vault in info.config.accepted_vaults.iter() {
@@ -623,23 +686,65 @@ pub mod pallet {
 			}
 			let vaults_touched =
 				info.config.accepted_vaults.len().max(config.accepted_vaults.len()) as u32;
-			info.config = config;
+			let now = Self::now();
+			// Any change applied by `owned_avs` is part of `info` now.
+			let scheduled =
+				ScheduledRuleChanges::<T>::get(avs).filter(|change| change.effective_at > now);
+			let rules_change = if config.rules_no_riskier_than(&info.config) {
+				ScheduledRuleChanges::<T>::remove(avs);
+				if scheduled.is_some() {
+					Self::deposit_event(Event::AvsRulesChangeCancelled { avs });
+				}
+				info.config = config;
+				None
+			} else if scheduled.as_ref().is_some_and(|change| config.has_rules_of(change)) {
+				// The scheduled rules again: they keep their block.
+				info.config = config.with_rules_of(&info.config);
+				None
+			} else {
+				let effective_at = Self::rule_change_block(&info.config, &config);
+				let change = ScheduledRules {
+					slashing: config.slashing.clone(),
+					opt_out_delay: config.opt_out_delay,
+					effective_at,
+				};
+				info.config = config.with_rules_of(&info.config);
+				ScheduledRuleChanges::<T>::insert(avs, change.clone());
+				Some(change)
+			};
 			Avss::<T>::insert(avs, info);
 			Self::deposit_event(Event::AvsUpdated { avs });
-			Ok(Some(T::WeightInfo::update_avs(vaults_touched)).into())
+			if let Some(ScheduledRules { slashing, opt_out_delay, effective_at }) = rules_change {
+				Self::deposit_event(Event::AvsRulesChangeScheduled {
+					avs,
+					slashing,
+					opt_out_delay,
+					effective_at,
+				});
+			}
+			Ok(Some(
+				T::WeightInfo::update_avs(vaults_touched)
+					.saturating_add(Self::rule_change_weight()),
+			)
+			.into())
 		}
 
 		/// Deregister `avs` (owner only): no new opt-ins or allocation changes; the AVS's
 		/// operators stay slashable for its opt-out delay, after which anyone can
 		/// [`Pallet::finalize_deregistration`].
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::deregister_avs())]
+		#[pallet::weight(T::WeightInfo::deregister_avs()
+			.saturating_add(Pallet::<T>::rules_in_force_weight()))]
 		pub fn deregister_avs(origin: OriginFor<T>, avs: AvsId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let mut info = Self::owned_avs(avs, &who)?;
+			let (mut info, due) = Self::owned_avs(avs, &who)?;
 			ensure!(info.status == AvsStatus::Active, Error::<T>::AvsNotActive);
 			let until = Self::now().saturating_add(info.config.opt_out_delay);
 			info.status = AvsStatus::Deregistering { until };
+			if due {
+				// The record takes the change in force.
+				ScheduledRuleChanges::<T>::remove(avs);
+			}
 			Avss::<T>::insert(avs, info);
 			Self::deposit_event(Event::AvsDeregistering { avs, until });
 			Ok(())
@@ -665,6 +770,7 @@ pub mod pallet {
 
 			let (operators, allocations) = Self::remove_all_operators(avs);
 			Avss::<T>::remove(avs);
+			ScheduledRuleChanges::<T>::remove(avs);
 			let deposit_released = T::NativeBalance::release(
 				&HoldReason::AvsRegistration.into(),
 				&info.owner,
@@ -737,14 +843,15 @@ pub mod pallet {
 
 		/// Approve the pending opt-in of `operator` (owner only, active AVS only).
 		#[pallet::call_index(5)]
-		#[pallet::weight(T::WeightInfo::approve_operator())]
+		#[pallet::weight(T::WeightInfo::approve_operator()
+			.saturating_add(Pallet::<T>::rules_in_force_weight()))]
 		pub fn approve_operator(
 			origin: OriginFor<T>,
 			avs: AvsId,
 			operator: T::AccountId,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let info = Self::owned_avs(avs, &who)?;
+			let (info, _) = Self::owned_avs(avs, &who)?;
 			ensure!(info.status == AvsStatus::Active, Error::<T>::AvsNotActive);
 			let status = OptIns::<T>::get(avs, &operator).ok_or(Error::<T>::OptInNotFound)?;
 			ensure!(status == OptInStatus::Pending, Error::<T>::NotPending);
@@ -756,7 +863,8 @@ pub mod pallet {
 		/// Reject the pending opt-in of `operator` (owner only): its records are removed and its
 		/// opt-in deposit is released.
 		#[pallet::call_index(6)]
-		#[pallet::weight(T::WeightInfo::reject_operator(T::MaxOperatorsPerAvs::get()))]
+		#[pallet::weight(T::WeightInfo::reject_operator(T::MaxOperatorsPerAvs::get())
+			.saturating_add(Pallet::<T>::rules_in_force_weight()))]
 		pub fn reject_operator(
 			origin: OriginFor<T>,
 			avs: AvsId,
@@ -768,7 +876,11 @@ pub mod pallet {
 			ensure!(status == OptInStatus::Pending, Error::<T>::NotPending);
 			let operators = Self::remove_operator_records(avs, &operator);
 			Self::deposit_event(Event::OptInRejected { avs, operator });
-			Ok(Some(T::WeightInfo::reject_operator(operators)).into())
+			Ok(Some(
+				T::WeightInfo::reject_operator(operators)
+					.saturating_add(Self::rules_in_force_weight()),
+			)
+			.into())
 		}
 
 		/// Opt the caller out of `avs`. A pending opt-in is withdrawn at once (its deposit is
@@ -776,21 +888,29 @@ pub mod pallet {
 		/// allocations frozen, for the AVS's opt-out delay; then anyone can
 		/// [`Pallet::finalize_opt_out`].
 		#[pallet::call_index(7)]
-		#[pallet::weight(T::WeightInfo::opt_out(T::MaxOperatorsPerAvs::get()))]
+		#[pallet::weight(T::WeightInfo::opt_out(T::MaxOperatorsPerAvs::get())
+			.saturating_add(Pallet::<T>::rules_in_force_weight()))]
 		pub fn opt_out(origin: OriginFor<T>, avs: AvsId) -> DispatchResultWithPostInfo {
 			let operator = ensure_signed(origin)?;
-			let info = Avss::<T>::get(avs).ok_or(Error::<T>::AvsNotFound)?;
+			let (info, _) = Self::avs_in_force(avs).ok_or(Error::<T>::AvsNotFound)?;
 			match OptIns::<T>::get(avs, &operator).ok_or(Error::<T>::OptInNotFound)? {
 				OptInStatus::Pending => {
 					let operators = Self::remove_operator_records(avs, &operator);
 					Self::deposit_event(Event::OptInCancelled { avs, operator });
-					Ok(Some(T::WeightInfo::opt_out(operators)).into())
+					Ok(Some(
+						T::WeightInfo::opt_out(operators)
+							.saturating_add(Self::rules_in_force_weight()),
+					)
+					.into())
 				},
 				OptInStatus::OptedIn => {
 					let until = Self::now().saturating_add(info.config.opt_out_delay);
 					OptIns::<T>::insert(avs, &operator, OptInStatus::OptingOut { until });
 					Self::deposit_event(Event::OperatorOptingOut { avs, operator, until });
-					Ok(Some(T::WeightInfo::opt_out(0)).into())
+					Ok(Some(
+						T::WeightInfo::opt_out(0).saturating_add(Self::rules_in_force_weight()),
+					)
+					.into())
 				},
 				OptInStatus::OptingOut { .. } => Err(Error::<T>::OperatorOptingOut.into()),
 			}
@@ -888,19 +1008,24 @@ pub mod pallet {
 		/// Errors: `AvsNotFound`, `NotAvsOwner`, `OptInNotFound` (no opt-in of `operator`),
 		/// `OperatorOptingOut` (it is already opting out).
 		#[pallet::call_index(11)]
-		#[pallet::weight(T::WeightInfo::remove_operator(T::MaxOperatorsPerAvs::get()))]
+		#[pallet::weight(T::WeightInfo::remove_operator(T::MaxOperatorsPerAvs::get())
+			.saturating_add(Pallet::<T>::rules_in_force_weight()))]
 		pub fn remove_operator(
 			origin: OriginFor<T>,
 			avs: AvsId,
 			operator: T::AccountId,
 		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			let info = Self::owned_avs(avs, &who)?;
+			let (info, _) = Self::owned_avs(avs, &who)?;
 			match OptIns::<T>::get(avs, &operator).ok_or(Error::<T>::OptInNotFound)? {
 				OptInStatus::Pending => {
 					let operators = Self::remove_operator_records(avs, &operator);
 					Self::deposit_event(Event::OperatorRemoved { avs, operator, until: None });
-					Ok(Some(T::WeightInfo::remove_operator(operators)).into())
+					Ok(Some(
+						T::WeightInfo::remove_operator(operators)
+							.saturating_add(Self::rules_in_force_weight()),
+					)
+					.into())
 				},
 				OptInStatus::OptedIn => {
 					let until = Self::now().saturating_add(info.config.opt_out_delay);
@@ -910,7 +1035,11 @@ pub mod pallet {
 						operator,
 						until: Some(until),
 					});
-					Ok(Some(T::WeightInfo::remove_operator(0)).into())
+					Ok(Some(
+						T::WeightInfo::remove_operator(0)
+							.saturating_add(Self::rules_in_force_weight()),
+					)
+					.into())
 				},
 				OptInStatus::OptingOut { .. } => Err(Error::<T>::OperatorOptingOut.into()),
 			}

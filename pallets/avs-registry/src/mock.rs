@@ -59,6 +59,9 @@ pub const MAX_VETO_WINDOW: u64 = 8;
 pub const MIN_OPT_OUT_DELAY: u64 = 5;
 pub const MAX_OPT_OUT_DELAY: u64 = 100;
 pub const ALLOCATION_DELAY: u64 = 5;
+/// Shortest wait of a riskier rule change: longer than [`WITHDRAWAL_DELAY`] and
+/// [`OPT_OUT_DELAY`], so tests lengthen those to see them decide the wait.
+pub const RULE_CHANGE_DELAY: u64 = 25;
 /// 150%: leverage 1.5x.
 pub const MAX_TOTAL_ALLOCATION: u64 = 1_500_000_000;
 pub const MAX_VAULTS: u32 = 3;
@@ -164,6 +167,11 @@ impl RestakingInspect<AccountId> for MockRestaking {
 		MockVaults::get().get(&vault).map(|(_, _, delay)| *delay)
 	}
 
+	/// The mock's vaults have no buckets: a withdrawal waits exactly the delay.
+	fn longest_withdrawal_wait(vault: VaultId) -> Option<u64> {
+		Self::vault_withdrawal_delay(vault)
+	}
+
 	fn is_operator(who: &AccountId) -> bool {
 		MockOperators::get().contains_key(who)
 	}
@@ -221,6 +229,7 @@ impl pallet_avs_registry::Config for Test {
 	type MinOptOutDelay = ConstU64<MIN_OPT_OUT_DELAY>;
 	type MaxOptOutDelay = ConstU64<MAX_OPT_OUT_DELAY>;
 	type AllocationDelay = ConstU64<ALLOCATION_DELAY>;
+	type RuleChangeDelay = ConstU64<RULE_CHANGE_DELAY>;
 	type MaxTotalAllocation = ConstU64<MAX_TOTAL_ALLOCATION>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]

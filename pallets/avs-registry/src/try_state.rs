@@ -4,7 +4,8 @@
 
 use crate::{
 	Allocations, AvsId, AvsOperators, Avss, Config, HoldReason, NextAvsId, OperatorAvs,
-	OptInDeposits, OptInStatus, OptIns, Pallet, PoolAllocationTotal, VaultAllocationCount, VaultId,
+	OptInDeposits, OptInStatus, OptIns, Pallet, PoolAllocationTotal, ScheduledRuleChanges,
+	VaultAllocationCount, VaultId,
 };
 use alloc::collections::{BTreeMap, BTreeSet};
 use frame_support::{pallet_prelude::*, traits::fungible::InspectHold};
@@ -17,6 +18,7 @@ impl<T: Config> Pallet<T> {
 	/// Check the pallet's invariants (see the crate docs).
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		Self::try_state_avss_and_deposits()?;
+		Self::try_state_scheduled_rules()?;
 		Self::try_state_opt_in_indices()?;
 		Self::try_state_opt_in_deposits()?;
 		Self::try_state_allocations()
@@ -42,6 +44,21 @@ impl<T: Config> Pallet<T> {
 				T::NativeBalance::balance_on_hold(&HoldReason::AvsRegistration.into(), &owner) >=
 					deposit,
 				TryRuntimeError::Other("AVS deposits not on hold")
+			);
+		}
+		Ok(())
+	}
+
+	/// Invariant 6: every scheduled rule change belongs to a registered AVS and keeps its
+	/// opt-out delay above both the veto window in force and the new one.
+	fn try_state_scheduled_rules() -> Result<(), TryRuntimeError> {
+		for (avs, change) in ScheduledRuleChanges::<T>::iter() {
+			let info = Avss::<T>::get(avs)
+				.ok_or(TryRuntimeError::Other("scheduled rule change of an unknown AVS"))?;
+			ensure!(
+				change.opt_out_delay > change.slashing.veto_window &&
+					change.opt_out_delay > info.config.slashing.veto_window,
+				TryRuntimeError::Other("scheduled opt-out delay not above the veto windows")
 			);
 		}
 		Ok(())

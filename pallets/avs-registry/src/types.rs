@@ -73,6 +73,58 @@ pub struct AvsConfig<T: Config> {
 	pub opt_out_delay: BlockNumberFor<T>,
 }
 
+impl<T: Config> AvsConfig<T> {
+	/// Whether the rules of `self` (its slashing parameters and opt-out delay) put no more at
+	/// risk than those of `current`: the same slasher, resolver and destination, a cap no
+	/// higher, a veto window no shorter and an opt-out delay no longer. Such a change is in
+	/// force at once; any other waits ([`crate::Pallet::update_avs`]).
+	pub fn rules_no_riskier_than(&self, current: &Self) -> bool {
+		let (new, old) = (&self.slashing, &current.slashing);
+		new.slasher == old.slasher &&
+			new.resolver == old.resolver &&
+			new.destination == old.destination &&
+			new.max_slash <= old.max_slash &&
+			new.veto_window >= old.veto_window &&
+			self.opt_out_delay <= current.opt_out_delay
+	}
+
+	/// Whether `self` has exactly the rules of `change`.
+	pub fn has_rules_of(&self, change: &ScheduledRules<T>) -> bool {
+		self.slashing == change.slashing && self.opt_out_delay == change.opt_out_delay
+	}
+
+	/// `self` with the rules (slashing parameters and opt-out delay) of `current`.
+	pub fn with_rules_of(mut self, current: &Self) -> Self {
+		self.slashing = current.slashing.clone();
+		self.opt_out_delay = current.opt_out_delay;
+		self
+	}
+
+	/// Put the rules of `change` in force.
+	pub fn apply_rules(&mut self, change: &ScheduledRules<T>) {
+		self.slashing = change.slashing.clone();
+		self.opt_out_delay = change.opt_out_delay;
+	}
+}
+
+/// A change of an AVS's rules (slashing parameters and opt-out delay) that puts more at risk
+/// than the rules in force, waiting for block `effective_at` ([`crate::Pallet::update_avs`]).
+/// From that block on it is in force: every read of the AVS applies it
+/// ([`crate::Pallet::live_avs`]), before anything writes it into the AVS record.
+#[derive(
+	Encode, Decode, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound, TypeInfo, MaxEncodedLen,
+)]
+#[scale_info(skip_type_params(T))]
+#[codec(mel_bound(T: Config))]
+pub struct ScheduledRules<T: Config> {
+	/// The new slashing parameters.
+	pub slashing: AvsSlashingParamsOf<T>,
+	/// The new opt-out delay.
+	pub opt_out_delay: BlockNumberFor<T>,
+	/// First block at which the new rules are in force.
+	pub effective_at: BlockNumberFor<T>,
+}
+
 /// Lifecycle of an AVS.
 #[derive(
 	Encode,

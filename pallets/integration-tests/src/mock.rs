@@ -107,6 +107,7 @@ impl pallet_avs_registry::Config for Test {
 	type MinOptOutDelay = ConstU64<5>;
 	type MaxOptOutDelay = ConstU64<100>;
 	type AllocationDelay = ConstU64<3>;
+	type RuleChangeDelay = ConstU64<10>;
 	type MaxTotalAllocation = ConstU64<3_000_000_000>;
 	type WeightInfo = ();
 }

@@ -121,6 +121,16 @@ impl<T: Config> traits::RestakingInspect<T::AccountId> for Pallet<T> {
 		Vaults::<T>::get(vault).map(|info| info.withdrawal_delay)
 	}
 
+	fn longest_withdrawal_wait(vault: VaultId) -> Option<Self::BlockNumber> {
+		use sp_runtime::traits::{Bounded, Saturating};
+		let info = Vaults::<T>::get(vault)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		// A delay that overflows the block number never matures: the longest wait there is.
+		Some(info.bucket_at(now).map_or(Self::BlockNumber::max_value(), |bucket| {
+			info.maturity_of(bucket).saturating_sub(now)
+		}))
+	}
+
 	fn is_operator(who: &T::AccountId) -> bool {
 		Operators::<T>::contains_key(who)
 	}

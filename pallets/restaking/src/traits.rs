@@ -24,6 +24,10 @@ pub trait RestakingInspect<AccountId> {
 	fn vault_is_active(vault: VaultId) -> bool;
 	/// Withdrawal delay of `vault` in blocks, `None` if the vault does not exist.
 	fn vault_withdrawal_delay(vault: VaultId) -> Option<Self::BlockNumber>;
+	/// How long a withdrawal queued from `vault` now waits until it matures (and stops being
+	/// slashable): the withdrawal delay plus the rounding up to the end of its bucket. `None`
+	/// if the vault does not exist.
+	fn longest_withdrawal_wait(vault: VaultId) -> Option<Self::BlockNumber>;
 	/// Whether `who` is a registered operator (in any status).
 	fn is_operator(who: &AccountId) -> bool;
 	/// Whether `who` is a registered operator that is neither paused nor leaving.

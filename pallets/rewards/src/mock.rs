@@ -231,6 +231,9 @@ impl RestakingInspect<AccountId> for MockLedger {
 	fn vault_withdrawal_delay(_vault: VaultId) -> Option<BlockNumber> {
 		Some(10)
 	}
+	fn longest_withdrawal_wait(vault: VaultId) -> Option<BlockNumber> {
+		Self::vault_withdrawal_delay(vault)
+	}
 	fn is_operator(who: &AccountId) -> bool {
 		MockOperators::contains_key(who)
 	}

@@ -38,6 +38,9 @@ getters! {
 	/// [`TimeParams::commission_change_delay`](crate::TimeParams::commission_change_delay) in
 	/// force.
 	CommissionChangeDelay => commission_change_delay;
+	/// [`TimeParams::avs_rule_change_delay`](crate::TimeParams::avs_rule_change_delay) in
+	/// force.
+	AvsRuleChangeDelay => avs_rule_change_delay;
 	/// [`TimeParams::min_reward_duration`](crate::TimeParams::min_reward_duration) in force.
 	MinRewardDuration => min_reward_duration;
 }

@@ -8,7 +8,7 @@
 //!
 //! [`Parameters`] holds one [`TimeParams`]: the veto-window bounds, the request latency
 //! (`max_incident_age`), the withdrawal-delay and opt-out-delay bounds, the allocation delay,
-//! the commission-increase delay and the shortest reward period. The other pallets read them
+//! the commission-increase delay, the AVS rule-change delay and the shortest reward period. The other pallets read them
 //! through the `Get` adapters of [`getters`] (`type MinWithdrawalDelay =
 //! getters::MinWithdrawalDelay<Runtime>` in the runtime), so their `Config` stays plain `Get`
 //! types and their mocks keep constants.
@@ -46,7 +46,7 @@
 //! windows. Here the parameters are one value, validated as a whole at genesis build, at every
 //! change and by `try_state`.
 //!
-//! Each read by another pallet costs one storage read of [`Parameters`] (40 bytes with
+//! Each read by another pallet costs one storage read of [`Parameters`] (44 bytes with
 //! `u32` block numbers); it is cached for the rest of the block.
 //!
 //! ## Calls

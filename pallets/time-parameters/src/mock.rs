@@ -30,6 +30,7 @@ pub const DEFAULTS: TimeParams<u64> = TimeParams {
 	max_opt_out_delay: 2_000,
 	allocation_delay: 5,
 	commission_change_delay: 100,
+	avs_rule_change_delay: 20,
 	min_reward_duration: 10,
 };
 

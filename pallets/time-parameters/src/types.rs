@@ -49,6 +49,12 @@ pub struct TimeParams<BlockNumber> {
 	pub allocation_delay: BlockNumber,
 	/// Blocks before an operator's commission increase is in force.
 	pub commission_change_delay: BlockNumber,
+	/// Shortest wait before a change of an AVS's rules that puts more at risk (another
+	/// slasher, resolver or destination, a higher cap, a shorter veto window, a longer opt-out
+	/// delay) is in force. The AVS registry makes the wait longer where needed: at least the
+	/// AVS's opt-out delay and the longest withdrawal wait of its vaults, so every operator and
+	/// staker who disagrees is out before the new rules apply. Zero: only those waits.
+	pub avs_rule_change_delay: BlockNumber,
 	/// Shortest reward period an AVS may submit (at least one block).
 	pub min_reward_duration: BlockNumber,
 }

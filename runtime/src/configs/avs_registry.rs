@@ -37,6 +37,7 @@ impl pallet_avs_registry::Config for Runtime {
 	type MinOptOutDelay = windows::MinOptOutDelay<Runtime>;
 	type MaxOptOutDelay = windows::MaxOptOutDelay<Runtime>;
 	type AllocationDelay = windows::AllocationDelay<Runtime>;
+	type RuleChangeDelay = windows::AvsRuleChangeDelay<Runtime>;
 	type MaxTotalAllocation = MaxTotalAllocation;
 	type WeightInfo = pallet_avs_registry::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]

@@ -10,6 +10,7 @@
 //! | opt-out delay              | 10 blocks – 30 days            | 7 – 60 days          |
 //! | allocation delay           | 5 blocks                       | 7 days               |
 //! | commission increase delay  | 10 minutes                     | 7 days               |
+//! | AVS rule-change delay (a floor: at least the AVS's opt-out delay and its vaults' withdrawal waits) | 10 blocks | 7 days |
 //! | shortest reward period     | 10 blocks                      | 1 hour               |
 //!
 //! [`DevelopmentWindows`] are also what an upgraded chain gets (the migration stores them):
@@ -31,6 +32,7 @@ pub const DEVELOPMENT_WINDOWS: TimeParams<BlockNumber> = TimeParams {
 	max_opt_out_delay: 30 * DAYS,
 	allocation_delay: 5,
 	commission_change_delay: 10 * MINUTES,
+	avs_rule_change_delay: 10,
 	min_reward_duration: 10,
 };
 
@@ -47,6 +49,7 @@ pub const STAGING_WINDOWS: TimeParams<BlockNumber> = TimeParams {
 	max_opt_out_delay: 60 * DAYS,
 	allocation_delay: 7 * DAYS,
 	commission_change_delay: 7 * DAYS,
+	avs_rule_change_delay: 7 * DAYS,
 	min_reward_duration: HOURS,
 };
 
@@ -89,6 +92,7 @@ mod tests {
 			max_opt_out_delay: 13,
 			allocation_delay: 14,
 			commission_change_delay: 15,
+			avs_rule_change_delay: 16,
 			min_reward_duration: 5,
 		};
 		assert_eq!(distinct.check(), Ok(()));
@@ -107,6 +111,8 @@ mod tests {
 				allocation_delay: <Runtime as pallet_avs_registry::Config>::AllocationDelay::get(),
 				commission_change_delay:
 					<Runtime as pallet_restaking::Config>::CommissionChangeDelay::get(),
+				avs_rule_change_delay:
+					<Runtime as pallet_avs_registry::Config>::RuleChangeDelay::get(),
 				min_reward_duration: <Runtime as pallet_rewards::Config>::MinRewardDuration::get(),
 			};
 			assert_eq!(read, distinct);
@@ -119,5 +125,6 @@ mod tests {
 		assert!(STAGING_WINDOWS.min_veto_window >= DAYS);
 		assert!(STAGING_WINDOWS.min_opt_out_delay >= STAGING_WINDOWS.min_withdrawal_delay);
 		assert_eq!(STAGING_WINDOWS.commission_change_delay, 7 * DAYS);
+		assert!(STAGING_WINDOWS.avs_rule_change_delay >= 7 * DAYS);
 	}
 }

@@ -39,6 +39,8 @@ export class Chain {
     /** address → native fees paid (BigInt), from `TransactionFeePaid` events. */
     this.fees = new Map();
     this.waiters = [];
+    /** number → why its events could not be decoded */
+    this.undecodable = new Map();
   }
 
   static async connect(wsUrl) {
@@ -64,11 +66,17 @@ export class Chain {
     for (let n = this.best + 1; n <= number; n++) {
       if (this.blocks.has(n)) continue;
       const hash = await this.api.rpc.chain.getBlockHash(n);
-      const records = await (await this.api.at(hash)).query.system.events();
-      this.blocks.set(n, {
-        hash: hash.toHex(),
-        events: records.map(({ phase, event }) => ({ phase, section: event.section, method: event.method, event })),
-      });
+      let events;
+      try {
+        const records = await (await this.api.at(hash)).query.system.events();
+        events = records.map(({ phase, event }) => ({ phase, section: event.section, method: event.method, event }));
+      } catch (error) {
+        // polkadot.js cannot decode the events of the block that sets new runtime code (its
+        // state holds the new code, its events are the old runtime's): recorded as such.
+        events = null;
+        this.undecodable.set(n, error.message);
+      }
+      this.blocks.set(n, { hash: hash.toHex(), events });
     }
     if (number > this.best) this.best = number;
     this.waiters = this.waiters.filter(({ target, resolve }) => {
@@ -99,6 +107,7 @@ export class Chain {
   eventsOf(number) {
     const block = this.blocks.get(number);
     if (!block) throw new Error(`block #${number} not recorded`);
+    if (block.events === null) throw new Error(`the events of block #${number} could not be decoded: ${this.undecodable.get(number)}`);
     return block.events;
   }
 

@@ -4,10 +4,10 @@
 // defaults to `$HOME/.cache/restaking-target`, the shared target dir of this project), else
 // `<repo>/target/release/restaking-node`.
 //
-// `E2E_CHAIN_SPEC=<file>` runs the same single-validator chain from a (development) chain spec
-// instead of `--dev` (`--chain <file> --alice --force-authoring --tmp`, with a
-// generated node key), e.g. to test a runtime
-// wasm other than the one compiled into the binary.
+// `E2E_CHAIN_SPEC=<file>` (or `startDevNode({ chainSpec })`) runs the same single-validator
+// chain from a (development) chain spec instead of `--dev` (`--chain <file> --alice
+// --force-authoring --tmp`, with a generated node key), e.g. to test a runtime wasm other than
+// the one of `--dev` (upgrade.test.mjs starts the previous release this way).
 
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -16,7 +16,8 @@ import { homedir, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+/** The repository's root directory. */
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
 /** Path of the node binary to test (throws with the places it looked if there is none). */
 export function nodeBinary() {
@@ -67,18 +68,19 @@ export async function httpRpc(port, method, params = []) {
 }
 
 /**
- * Start `restaking-node --dev --tmp` on free ports; resolves once its RPC answers and it has
- * imported block 1. Returns `{ rpcPort, wsUrl, logFile, stop(), tail(lines) }`.
+ * Start `restaking-node --dev --tmp` (or `--chain <chainSpec> --alice ...`) on free ports;
+ * resolves once its RPC answers and it has imported block 1.
+ * Returns `{ binary, rpcPort, wsUrl, logFile, stop(), tail(lines), args }`.
  */
-export async function startDevNode({ timeoutMs = 120_000 } = {}) {
+export async function startDevNode({ timeoutMs = 120_000, chainSpec = process.env.E2E_CHAIN_SPEC } = {}) {
   const binary = nodeBinary();
   const rpcPort = await freePort();
   const p2pPort = await freePort();
   const logDir = mkdtempSync(join(tmpdir(), 'restaking-e2e-'));
   const logFile = join(logDir, 'node.log');
   const log = createWriteStream(logFile);
-  const chain = process.env.E2E_CHAIN_SPEC
-    ? ['--chain', process.env.E2E_CHAIN_SPEC, '--alice', '--force-authoring', '--unsafe-force-node-key-generation']
+  const chain = chainSpec
+    ? ['--chain', chainSpec, '--alice', '--force-authoring', '--unsafe-force-node-key-generation']
     : ['--dev'];
   const args = [
     ...chain,

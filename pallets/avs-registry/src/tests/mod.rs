@@ -4,7 +4,8 @@
 //!
 //! This module holds the helpers the test files share; one file per concern:
 //! [`registration`] (AVS lifecycle), [`opt_in`] (operators joining and leaving),
-//! [`removal`] (the owner removing operators, the Sybil fill), [`deposits`] (the opt-in
+//! [`removal`] (the owner removing operators, the Sybil fill), [`rule_changes`] (riskier rule
+//! changes wait), [`deposits`] (the opt-in
 //! deposit on every path), [`allocations`] (allocation rules), [`inspect`] (the `AvsInspect`
 //! view), [`invariants`] (`integrity_test`, `try_state`) and [`queries`] (runtime-API
 //! queries).
@@ -93,3 +94,4 @@ mod opt_in;
 mod queries;
 mod registration;
 mod removal;
+mod rule_changes;

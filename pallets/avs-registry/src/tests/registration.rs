@@ -173,8 +173,19 @@ mod update_avs {
 			config.requires_approval = true;
 			config.opt_out_delay = 30;
 			assert_ok!(AvsRegistry::update_avs(signed(OWNER), avs, config.clone()));
-			System::assert_last_event(Event::AvsUpdated { avs }.into());
-			assert_eq!(Avss::<Test>::get(avs).unwrap().config, config);
+			System::assert_has_event(Event::AvsUpdated { avs }.into());
+			// The riskier rules (cap, destination, resolver, opt-out delay) wait; see
+			// `rule_changes`. The rest is in force at once.
+			let stored = Avss::<Test>::get(avs).unwrap().config;
+			assert_eq!(stored.metadata, config.metadata);
+			assert_eq!(stored.accepted_vaults, config.accepted_vaults);
+			assert_eq!(stored.min_operator_stake, 10);
+			assert_eq!(stored.reward_assets, config.reward_assets);
+			assert!(stored.requires_approval);
+			assert_eq!(stored.slashing, default_config().slashing);
+			let effective_at = crate::ScheduledRuleChanges::<Test>::get(avs).unwrap().effective_at;
+			run_to_block(effective_at);
+			assert_eq!(AvsRegistry::live_avs(avs).unwrap().config, config);
 			assert_eq!(held(OWNER), AVS_DEPOSIT);
 		});
 	}
@@ -244,7 +255,10 @@ mod update_avs {
 			);
 			config.opt_out_delay = MAX_VETO_WINDOW + 1;
 			assert_ok!(AvsRegistry::update_avs(signed(OWNER), avs, config.clone()));
-			// Now the old window is 2: a delay of 8 is fine.
+			// A shorter veto window puts more at risk: it waits for its block.
+			let effective_at = crate::ScheduledRuleChanges::<Test>::get(avs).unwrap().effective_at;
+			run_to_block(effective_at);
+			// Now the window in force is 2: a delay of 8 is fine.
 			config.opt_out_delay = MAX_VETO_WINDOW;
 			assert_ok!(AvsRegistry::update_avs(signed(OWNER), avs, config));
 		});

@@ -31,6 +31,26 @@ fn bucket_index_rounds_up_to_the_epoch_end() {
 	});
 }
 
+/// The wait of a withdrawal queued now, as the AVS registry reads it to time rule changes: the
+/// delay plus the rounding up to the end of the bucket, exactly when a withdrawal queued now
+/// matures.
+#[test]
+fn longest_withdrawal_wait_is_the_delay_plus_the_bucket_rounding() {
+	ExtBuilder::default().build_and_execute(|| {
+		// Delay 20, 10-block buckets: queued at 1, a withdrawal matures at 30.
+		System::set_block_number(1);
+		assert_eq!(Restaking::longest_withdrawal_wait(NATIVE_VAULT), Some(29));
+		System::set_block_number(10);
+		assert_eq!(Restaking::longest_withdrawal_wait(NATIVE_VAULT), Some(20));
+		System::set_block_number(11);
+		assert_eq!(Restaking::longest_withdrawal_wait(NATIVE_VAULT), Some(29));
+		let info = vault(NATIVE_VAULT);
+		let queued_now = info.bucket_at(11).map(|bucket| info.maturity_of(bucket));
+		assert_eq!(queued_now, Some(11 + 29));
+		assert_eq!(Restaking::longest_withdrawal_wait(9), None);
+	});
+}
+
 #[test]
 fn bucket_length_scales_with_the_delay() {
 	ExtBuilder::default().build_and_execute(|| {

@@ -15,6 +15,7 @@ fn genesis_stores_the_chain_spec_parameters_and_their_envelope() {
 		max_opt_out_delay: 864_000,
 		allocation_delay: 100_800,
 		commission_change_delay: 100_800,
+		avs_rule_change_delay: 100_800,
 		min_reward_duration: 600,
 	};
 	new_test_ext_with(staging).execute_with(|| {
@@ -56,6 +57,7 @@ fn every_getter_reads_its_own_field() {
 		assert_eq!(getters::MaxOptOutDelay::<Test>::get(), p.max_opt_out_delay);
 		assert_eq!(getters::AllocationDelay::<Test>::get(), p.allocation_delay);
 		assert_eq!(getters::CommissionChangeDelay::<Test>::get(), p.commission_change_delay);
+		assert_eq!(getters::AvsRuleChangeDelay::<Test>::get(), p.avs_rule_change_delay);
 		assert_eq!(getters::MinRewardDuration::<Test>::get(), p.min_reward_duration);
 	});
 }
