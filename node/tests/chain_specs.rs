@@ -198,7 +198,7 @@ fn read_compact_len(bytes: &[u8], pos: &mut usize) -> Result<usize, String> {
 /// section): spec_name, impl_name, authoring_version, spec_version, ...
 fn spec_name_and_version(version: &[u8]) -> Result<(String, u32), String> {
 	let mut pos = 0;
-	let mut string = |pos: &mut usize| -> Result<String, String> {
+	let string = |pos: &mut usize| -> Result<String, String> {
 		let len = read_compact_len(version, pos)?;
 		let bytes = version.get(*pos..*pos + len).ok_or("string runs past the end")?;
 		*pos += len;

@@ -15,7 +15,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe } from 'node:test';
+import { steps } from './lib/steps.mjs';
 import { Keyring } from '@polkadot/keyring';
 import { u8aToHex } from '@polkadot/util';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
@@ -27,18 +28,7 @@ const DAY = 14_400; // blocks of 6 s
 const DEV_NAMES = ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie'];
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-const ctx = { failed: null };
-function step(name, fn) {
-  it(name, async () => {
-    if (ctx.failed) assert.fail(`not run: an earlier step failed (${ctx.failed})`);
-    try {
-      await fn();
-    } catch (error) {
-      ctx.failed = name;
-      throw error;
-    }
-  });
-}
+const { ctx, step } = steps();
 
 describe('launch kit: a network of fresh keys, from scripts/launch-network.sh', { timeout: 10 * 60_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'restaking-launch-'));

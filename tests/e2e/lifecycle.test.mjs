@@ -28,6 +28,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { steps } from './lib/steps.mjs';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { Chain, fields, palletAccount, palletSubAccount } from './lib/chain.mjs';
@@ -72,23 +73,10 @@ export const CUSTOM_RPC_METHODS = [
 ];
 
 // State shared by the steps (they run in order; a failed step fails the later ones loudly).
-const ctx = {
-  failed: null,
+const { ctx, step } = steps({
   /** label → { method, params, result } | { method, params, error } */
   rpc: {},
-};
-
-function step(name, fn) {
-  it(name, async () => {
-    if (ctx.failed) assert.fail(`not run: an earlier step failed (${ctx.failed})`);
-    try {
-      await fn();
-    } catch (error) {
-      ctx.failed = name;
-      throw error;
-    }
-  });
-}
+});
 
 /** Assert that `result` failed with module error `expected` (e.g. `restaking.VaultNotFound`). */
 function assertModuleError(chain, result, expected) {

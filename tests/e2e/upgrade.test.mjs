@@ -20,7 +20,8 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe } from 'node:test';
+import { steps } from './lib/steps.mjs';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady, xxhashAsHex } from '@polkadot/util-crypto';
 import { Chain, fields } from './lib/chain.mjs';
@@ -70,18 +71,7 @@ async function rawPairs(port, prefix, at) {
   return pairs;
 }
 
-const ctx = { failed: null };
-function step(name, fn) {
-  it(name, async () => {
-    if (ctx.failed) assert.fail(`not run: an earlier step failed (${ctx.failed})`);
-    try {
-      await fn();
-    } catch (error) {
-      ctx.failed = name;
-      throw error;
-    }
-  });
-}
+const { ctx, step } = steps();
 
 describe('forkless upgrade from the previous release', { timeout: 10 * 60_000 }, () => {
   let node;
