@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Regenerates the `weights.rs` of the four restaking pallets with the node's
+# Regenerates the `weights.rs` of the five restaking pallets with the node's
 # `benchmark pallet` command (FRAME v2 benchmarks, the wasm runtime of the benchmark build, `--chain dev-source`).
 #
-#   scripts/benchmark-weights.sh                 # all four pallets
+#   scripts/benchmark-weights.sh                 # all five pallets
 #   scripts/benchmark-weights.sh restaking       # one pallet (directory name under pallets/)
 #
 # The node is built with `--features runtime-benchmarks` into its own target directory
@@ -22,7 +22,7 @@ evidence_only="pallet_slashing::execute_slash_delegators,pallet_rewards::submit_
 node_bin="$(bench_node_bin)"
 
 pallets=("$@")
-[[ ${#pallets[@]} -gt 0 ]] || pallets=(restaking avs-registry slashing rewards)
+[[ ${#pallets[@]} -gt 0 ]] || pallets=(restaking avs-registry slashing rewards time-parameters)
 
 for dir in "${pallets[@]}"; do
 	if [[ ! -d "$repo_root/pallets/$dir" ]]; then

@@ -72,6 +72,7 @@ impl pallet_avs_registry::BenchmarkHelper<AccountId, AssetKind> for AvsRegistryB
 	fn setup_vault_with_stake(operator: &AccountId) -> pallet_restaking::types::VaultId {
 		use frame_support::traits::fungible::Mutate;
 		let owner: AccountId = frame_benchmarking::account("vault_owner", 0, 0);
+		use frame_support::traits::Get;
 		let staker: AccountId = frame_benchmarking::account("vault_staker", 0, 0);
 		let plenty = 1_000_000 * UNIT;
 		<Balances as Mutate<AccountId>>::set_balance(&owner, plenty);

@@ -46,6 +46,7 @@ impl pallet_rewards::Config for Runtime {
 pub mod benchmark_helper {
 	use super::*;
 	use crate::configs::slashing::benchmark_helper::*;
+	use frame_support::traits::Get;
 	use alloc::vec::Vec;
 	use frame_support::traits::fungibles::Mutate;
 	use pallet_avs_registry::types::AvsId;

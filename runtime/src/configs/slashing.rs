@@ -56,7 +56,10 @@ pub mod benchmark_helper {
 	use super::{time_parameters::windows, *};
 	use alloc::vec::Vec;
 	use frame_benchmarking::account;
-	use frame_support::{traits::fungible::Mutate, BoundedVec};
+	use frame_support::{
+		traits::{fungible::Mutate, Get},
+		BoundedVec,
+	};
 	use pallet_avs_registry::types::{AvsConfig, AvsId, AvsSlashingParams, SlashDestination};
 	use pallet_restaking::types::VaultId;
 
