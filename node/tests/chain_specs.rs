@@ -255,6 +255,15 @@ fn differences(
 	}
 }
 
+/// Exact equality of two specs, with the first differences in the message.
+fn assert_same_spec(expected: &Value, actual: &Value, what: &str) {
+	if expected != actual {
+		let mut diffs = Vec::new();
+		differences(expected, actual, String::new(), &mut diffs, 20);
+		panic!("{what}. Differences:\n  {}", diffs.join("\n  "));
+	}
+}
+
 fn check_spec(chain: &str, raw: bool, file: &str) {
 	let what = format!("chain-specs/{file}");
 	let mut committed = committed_spec(file);
@@ -263,15 +272,14 @@ fn check_spec(chain: &str, raw: bool, file: &str) {
 	let committed_code = take_code(&mut committed, raw, &what);
 	let generated_code = take_code(&mut generated, raw, &format!("generated spec for {file}"));
 
-	if committed != generated {
-		let mut diffs = Vec::new();
-		differences(&committed, &generated, String::new(), &mut diffs, 20);
-		panic!(
+	assert_same_spec(
+		&committed,
+		&generated,
+		&format!(
 			"{what} is out of date with the node/runtime (compared without the wasm code); \
-			 {REGENERATE}. Differences:\n  {}",
-			diffs.join("\n  ")
-		);
-	}
+			 {REGENERATE}"
+		),
+	);
 
 	let (committed_version, committed_apis) = runtime_version_sections(&committed_code, &what);
 	let (generated_version, generated_apis) =
@@ -306,15 +314,6 @@ fn local_plain_spec_is_up_to_date() {
 #[test]
 fn local_raw_spec_is_up_to_date() {
 	check_spec("local-source", true, "local-raw.json");
-}
-
-/// Exact equality of two specs, with the first differences in the message.
-fn assert_same_spec(expected: &Value, actual: &Value, what: &str) {
-	if expected != actual {
-		let mut diffs = Vec::new();
-		differences(expected, actual, String::new(), &mut diffs, 20);
-		panic!("{what}. Differences:\n  {}", diffs.join("\n  "));
-	}
 }
 
 #[test]
