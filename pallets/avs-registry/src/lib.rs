@@ -169,7 +169,8 @@
 //!   [`Pallet::avs_operator_stakes`]).
 //! - `try_state.rs`: the invariant checks (`Pallet::do_try_state`).
 //! - [`weights`]: call weights; `benchmarking.rs`, `mock.rs` and `tests/`: benchmarks and
-//!   unit tests.
+//!   unit tests; `benchmark_helpers` (with `runtime-benchmarks`): AVS set-ups on the real
+//!   restaking pallet, shared by the runtime and the pallets' helpers.
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
@@ -191,6 +192,8 @@ mod queries;
 #[cfg(any(feature = "try-runtime", feature = "try-state-checks", test))]
 mod try_state;
 
+#[cfg(feature = "runtime-benchmarks")]
+pub mod benchmark_helpers;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 #[cfg(test)]

@@ -4,21 +4,14 @@
 
 use crate::{self as pallet_avs_registry, types::*};
 use frame_support::{
-	assert_ok, derive_impl, parameter_types,
-	traits::{tokens::fungible::NativeOrWithId, ConstU128, ConstU32, ConstU64, Hooks},
+	assert_ok, parameter_types,
+	traits::{tokens::fungible::NativeOrWithId, ConstU128, ConstU32, ConstU64},
 	BoundedVec,
 };
 use pallet_restaking::{traits::RestakingInspect, types::PoolStake};
 use sp_runtime::{BuildStorage, Perbill};
 use std::collections::BTreeMap;
 
-pub type AccountId = u64;
-pub type Balance = u128;
-pub type AssetKind = NativeOrWithId<u32>;
-type Block = frame_system::mocking::MockBlock<Test>;
-
-/// Existential deposit of the native token.
-pub const ED: Balance = 1;
 /// Held from the owner of an AVS.
 pub const AVS_DEPOSIT: Balance = 100;
 /// Held from an operator for each of its opt-ins.
@@ -73,26 +66,12 @@ pub const MAX_REWARD_ASSETS: u32 = 2;
 pub const OPT_OUT_DELAY: u64 = 15;
 pub const VETO_WINDOW: u64 = 5;
 
-frame_support::construct_runtime!(
+restaking_test_utils::mock_runtime! {
 	pub enum Test {
-		System: frame_system,
-		Balances: pallet_balances,
 		AvsRegistry: pallet_avs_registry,
 	}
-);
-
-#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
-impl frame_system::Config for Test {
-	type Block = Block;
-	type AccountData = pallet_balances::AccountData<Balance>;
-}
-
-#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
-impl pallet_balances::Config for Test {
-	type Balance = Balance;
-	type ExistentialDeposit = ConstU128<ED>;
-	type AccountStore = System;
-	type RuntimeHoldReason = RuntimeHoldReason;
+	account_id: u64,
+	existential_deposit: 1,
 }
 
 /// A vault of the mock restaking pallet: (asset, active, withdrawal delay).
@@ -318,13 +297,4 @@ pub fn avs_with_operator() -> AvsId {
 	let avs = register(OWNER, default_config());
 	assert_ok!(AvsRegistry::opt_in(RuntimeOrigin::signed(OPERATOR_A), avs));
 	avs
-}
-
-/// Go to block `n`, running the pallet's hooks.
-pub fn run_to_block(n: u64) {
-	while System::block_number() < n {
-		let next = System::block_number() + 1;
-		System::set_block_number(next);
-		AvsRegistry::on_initialize(next);
-	}
 }

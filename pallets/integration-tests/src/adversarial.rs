@@ -503,7 +503,7 @@ fn scenario_7_storage_is_paid_for_and_fresh_incidents_share_one_budget() {
 		// 10% of 1_000, then 10% of 900.
 		assert_eq!(executed(0).unwrap() + executed(1).unwrap(), 190);
 
-		// Records stay while the incidents could be reported (MaxIncidentAge = 200 from block
+		// Records stay while the incidents could be reported (`MAX_INCIDENT_AGE` from block
 		// 4), then anyone prunes them and the deposits come back.
 		assert_noop!(
 			Slashing::prune_incident(RuntimeOrigin::signed(ANYONE), avs, OPERATOR, incident(1)),

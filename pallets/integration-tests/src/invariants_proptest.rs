@@ -328,9 +328,9 @@ fn perbill() -> BoxedStrategy<Perbill> {
 	.boxed()
 }
 
-/// Withdrawal delays (valid: 5..=100).
+/// Withdrawal delays (valid: `MIN_WITHDRAWAL_DELAY..=100`, 20..=100).
 fn withdrawal_delay() -> BoxedStrategy<u64> {
-	prop_oneof![1 => Just(0u64), 8 => 4..=12u64, 1 => 95..=105u64, 1 => Just(u64::MAX)].boxed()
+	prop_oneof![1 => Just(0u64), 8 => 18..=26u64, 1 => 95..=105u64, 1 => Just(u64::MAX)].boxed()
 }
 
 /// Part of a position to queue: often all of it.
@@ -354,15 +354,15 @@ fn metadata<S: frame_support::traits::Get<u32> + 'static>() -> BoxedStrategy<Bou
 		.boxed()
 }
 
-/// AVS configurations, valid or not (veto window 2..=50, opt-out delay 5..=100 and above the
-/// veto window, existing distinct vaults, distinct reward assets).
+/// AVS configurations, valid or not (veto window `2..=MAX_VETO_WINDOW`, 2..=6; opt-out delay
+/// 20..=100 and above the veto window; existing distinct vaults; distinct reward assets).
 fn avs_config() -> BoxedStrategy<AvsConfig<Test>> {
 	let slashing =
 		(
 			favouring(&[SLASHER]),
 			prop::option::weighted(0.8, favouring(&[RESOLVER])),
 			perbill(),
-			prop_oneof![1 => Just(0u64), 8 => 1..=6u64, 1 => 45..=55u64],
+			prop_oneof![1 => Just(0u64), 8 => 1..=7u64, 1 => 45..=55u64],
 			prop_oneof![
 				1 => Just(SlashDestination::Burn),
 				1 => favouring(&[BENEFICIARY]).prop_map(SlashDestination::Account),
@@ -378,7 +378,7 @@ fn avs_config() -> BoxedStrategy<AvsConfig<Test>> {
 		slashing,
 		prop::collection::vec(asset_kind(), 0..=2),
 		prop::bool::weighted(0.3),
-		prop_oneof![8 => 3..=12u64, 1 => 95..=105u64],
+		prop_oneof![8 => 18..=26u64, 1 => 95..=105u64],
 	)
 		.prop_map(
 			|(metadata, vaults, min_operator_stake, slashing, reward_assets, approval, opt_out)| {
@@ -635,8 +635,9 @@ fn slashing_calls() -> Vec<(u32, BoxedStrategy<Action>)> {
 				operator(),
 				fraction,
 				(0..6u8).prop_map(H256::repeat_byte),
-				// Mostly an incident of block 1; sometimes one in the future or too old.
-				prop_oneof![8 => Just(1u64), 1 => 0u64..400],
+				// Mostly an incident of block 1 or of the first blocks (reportable until
+				// `MAX_INCIDENT_AGE` after it); sometimes one in the future or too old.
+				prop_oneof![6 => Just(1u64), 4 => 1u64..40, 1 => 0u64..400],
 				prop_oneof![8 => prop::collection::vec(any::<u8>(), 0..8), 1 => prop::collection::vec(any::<u8>(), 60..70)],
 			)
 				.prop_map(move |(avs, operator, fraction, incident, occurred_at, evidence)| {
@@ -1712,7 +1713,7 @@ fn populate(ledger: &mut Ledger) -> Result<(), String> {
 				asset: native(),
 				deposit_cap: 1_000_000,
 				min_deposit: 1,
-				withdrawal_delay: 12,
+				withdrawal_delay: 22,
 			}),
 		),
 		(
@@ -1722,7 +1723,7 @@ fn populate(ledger: &mut Ledger) -> Result<(), String> {
 				asset: asset(),
 				deposit_cap: 1_000_000,
 				min_deposit: 1,
-				withdrawal_delay: 10,
+				withdrawal_delay: MIN_WITHDRAWAL_DELAY,
 			}),
 		),
 		(
@@ -1757,7 +1758,7 @@ fn populate(ledger: &mut Ledger) -> Result<(), String> {
 					SlashDestination::Burn,
 					vec![native(), asset()],
 					false,
-					12,
+					22,
 				),
 			}),
 		),
@@ -1773,7 +1774,7 @@ fn populate(ledger: &mut Ledger) -> Result<(), String> {
 					SlashDestination::Account(BENEFICIARY),
 					vec![native(), NativeOrWithId::WithId(SUFFICIENT_ASSET_ID)],
 					true,
-					10,
+					MIN_WITHDRAWAL_DELAY,
 				),
 			}),
 		),
@@ -1791,7 +1792,7 @@ fn populate(ledger: &mut Ledger) -> Result<(), String> {
 					SlashDestination::Account(DUST_BENEFICIARY),
 					vec![],
 					false,
-					10,
+					MIN_WITHDRAWAL_DELAY,
 				),
 			}),
 		),
@@ -1859,7 +1860,7 @@ fn populate(ledger: &mut Ledger) -> Result<(), String> {
 			.map_err(|e| format!("setup: {caller:?} {call:?} failed: {e:?}"))?;
 	}
 	// The allocation increases take effect after the allocation delay.
-	run_to_block(System::block_number() + 3);
+	run_to_block(System::block_number() + ALLOCATION_DELAY);
 	ledger.absorb_events()?;
 	check_invariants(ledger).map_err(|e| format!("after the setup: {e}"))
 }
@@ -1960,7 +1961,9 @@ fn invariants_hold_for_a_fixed_lifecycle() {
 			caller: Caller::Signed(STAKERS[0]),
 			call: RuntimeCall::Rewards(pallet_rewards::Call::claim_rewards {}),
 		},
-		Action::AdvanceBlocks(20),
+		// Past the maturity of the queued withdrawal: the 22-block delay rounded up to its
+		// 11-block bucket.
+		Action::AdvanceBlocks(30),
 		Action::Dispatch {
 			caller: Caller::Signed(STAKERS[0]),
 			call: RuntimeCall::Restaking(pallet_restaking::Call::complete_withdrawal { index: 0 }),

@@ -3,64 +3,28 @@
 //! pallet-assets (each pallet's own unit tests use trait mocks instead).
 
 use frame_support::{
-	assert_ok, derive_impl, parameter_types,
-	traits::{
-		fungible::{NativeFromLeft, NativeOrWithId, UnionOf},
-		AsEnsureOriginWithArg, ConstU128, ConstU32, ConstU64, OnFinalize, OnInitialize,
-	},
+	assert_ok, parameter_types,
+	traits::{fungible::NativeOrWithId, ConstU128, ConstU32, ConstU64},
 	BoundedVec, PalletId,
 };
-use frame_system::{EnsureRoot, EnsureSigned};
 use pallet_avs_registry::types::{AvsConfig, AvsId, AvsSlashingParams, SlashDestination};
 use pallet_restaking::types::VaultId;
+use pallet_time_parameters::{getters as windows, TimeParams};
 use sp_runtime::{BuildStorage, Perbill};
 
-/// Wide enough for `PalletId` sub-accounts (`modl` + id + vault id): with `u64` every vault
-/// would share one account.
-pub type AccountId = u128;
-pub type Balance = u128;
-pub type AssetKind = NativeOrWithId<u32>;
-type Block = frame_system::mocking::MockBlock<Test>;
-
-frame_support::construct_runtime!(
+// `AccountId` is `u128`, wide enough for `PalletId` sub-accounts (`modl` + id + vault id): with
+// `u64` every vault would share one account.
+restaking_test_utils::mock_runtime! {
 	pub enum Test {
-		System: frame_system,
-		Balances: pallet_balances,
-		Assets: pallet_assets,
 		Restaking: pallet_restaking,
 		AvsRegistry: pallet_avs_registry,
 		Slashing: pallet_slashing,
 		Rewards: pallet_rewards,
+		TimeParameters: pallet_time_parameters,
 	}
-);
-
-#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
-impl frame_system::Config for Test {
-	type Block = Block;
-	type AccountId = AccountId;
-	type Lookup = sp_runtime::traits::IdentityLookup<AccountId>;
-	type AccountData = pallet_balances::AccountData<Balance>;
+	account_id: u128,
+	existential_deposit: 5,
 }
-
-pub const ED: Balance = 5;
-
-#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
-impl pallet_balances::Config for Test {
-	type Balance = Balance;
-	type ExistentialDeposit = ConstU128<ED>;
-	type AccountStore = System;
-	type RuntimeHoldReason = RuntimeHoldReason;
-}
-
-#[derive_impl(pallet_assets::config_preludes::TestDefaultConfig)]
-impl pallet_assets::Config for Test {
-	type Balance = Balance;
-	type Currency = Balances;
-	type CreateOrigin = AsEnsureOriginWithArg<EnsureSigned<AccountId>>;
-	type ForceOrigin = EnsureRoot<AccountId>;
-}
-
-pub type NativeAndAssets = UnionOf<Balances, Assets, NativeFromLeft, AssetKind, AccountId>;
 
 parameter_types! {
 	pub const RestakingPalletId: PalletId = PalletId(*b"rstk/vlt");
@@ -76,17 +40,37 @@ impl pallet_restaking::Config for Test {
 	type PalletId = RestakingPalletId;
 	type VaultDeposit = ConstU128<100>;
 	type OperatorDeposit = ConstU128<20>;
-	type MinWithdrawalDelay = ConstU64<5>;
-	type MaxWithdrawalDelay = ConstU64<100>;
+	type MinWithdrawalDelay = windows::MinWithdrawalDelay<Test>;
+	type MaxWithdrawalDelay = windows::MaxWithdrawalDelay<Test>;
 	type WithdrawalEpochs = ConstU32<2>;
 	type MaxLiveBuckets = pallet_restaking::MaxLiveBucketsFor<ConstU32<2>>;
-	type CommissionChangeDelay = ConstU64<20>;
+	type CommissionChangeDelay = windows::CommissionChangeDelay<Test>;
 	type MaxCommission = MaxCommission;
 	type MaxMetadataLen = ConstU32<32>;
 	type MaxStakerPools = ConstU32<4>;
 	type MaxPendingWithdrawals = ConstU32<4>;
 	type MaxRewardAssets = ConstU32<2>;
 	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = BenchmarkAssets;
+}
+
+/// The benchmark assets of the real-pallets mock: pallet-assets collateral (as in the runtime,
+/// it costs more to move than the native token) and reward assets. The other pallets' benchmark
+/// helpers are the runtime's: `benchmark_helpers::WithRestaking` / `WithRealPallets`.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct BenchmarkAssets;
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_restaking::BenchmarkHelper<AssetKind> for BenchmarkAssets {
+	fn collateral_asset() -> AssetKind {
+		benchmark_mintable_asset(1_000)
+	}
+	fn reward_asset(index: u32) -> AssetKind {
+		NativeOrWithId::WithId(1_000 + index)
+	}
+	fn mintable_asset(index: u32) -> AssetKind {
+		benchmark_mintable_asset(index)
+	}
 }
 
 impl pallet_avs_registry::Config for Test {
@@ -102,14 +86,16 @@ impl pallet_avs_registry::Config for Test {
 	type MaxOperatorsPerAvs = ConstU32<4>;
 	type MaxAvsPerOperator = ConstU32<4>;
 	type MaxRewardAssets = ConstU32<2>;
-	type MinVetoWindow = ConstU64<2>;
-	type MaxVetoWindow = ConstU64<50>;
-	type MinOptOutDelay = ConstU64<5>;
-	type MaxOptOutDelay = ConstU64<100>;
-	type AllocationDelay = ConstU64<3>;
-	type RuleChangeDelay = ConstU64<10>;
+	type MinVetoWindow = windows::MinVetoWindow<Test>;
+	type MaxVetoWindow = windows::MaxVetoWindow<Test>;
+	type MinOptOutDelay = windows::MinOptOutDelay<Test>;
+	type MaxOptOutDelay = windows::MaxOptOutDelay<Test>;
+	type AllocationDelay = windows::AllocationDelay<Test>;
+	type RuleChangeDelay = windows::AvsRuleChangeDelay<Test>;
 	type MaxTotalAllocation = ConstU64<3_000_000_000>;
 	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = pallet_avs_registry::benchmark_helpers::WithRestaking<Test>;
 }
 
 impl pallet_slashing::Config for Test {
@@ -123,9 +109,11 @@ impl pallet_slashing::Config for Test {
 	type MaxEvidenceLen = ConstU32<64>;
 	type MaxPendingSlashesPerAvs = ConstU32<8>;
 	type MaxAutoExecutionsPerBlock = ConstU32<2>;
-	type MaxIncidentAge = ConstU64<200>;
+	type MaxIncidentAge = windows::MaxIncidentAge<Test>;
 	type SlashBudgetWindow = ConstU64<100>;
 	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = pallet_slashing::benchmark_helpers::WithRealPallets<Test>;
 }
 
 parameter_types! {
@@ -149,7 +137,46 @@ impl pallet_rewards::Config for Test {
 	type TreasuryAccount = TreasuryAccount;
 	type DefaultProtocolFee = DefaultProtocolFee;
 	type MaxProtocolFee = MaxProtocolFee;
-	type MinRewardDuration = ConstU64<{ REWARD_PERIOD }>;
+	type MinRewardDuration = windows::MinRewardDuration<Test>;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = pallet_rewards::benchmark_helpers::WithRealPallets<Test>;
+}
+
+/// The windows of the tests, read by the other pallets from `pallet-time-parameters` as in the
+/// runtime (`runtime/src/configs/time_parameters.rs`), so they keep the relations the runtime's
+/// windows keep (`TimeParams::check`, asserted by the pallet's `integrity_test`): a fault is
+/// reported within `MAX_INCIDENT_AGE` and vetoed within `MAX_VETO_WINDOW`, both before the
+/// shortest withdrawal delay ends, so nobody withdraws out of a pending slash.
+pub const WINDOWS: TimeParams<u64> = TimeParams {
+	min_veto_window: 2,
+	max_veto_window: MAX_VETO_WINDOW,
+	max_incident_age: MAX_INCIDENT_AGE,
+	min_withdrawal_delay: MIN_WITHDRAWAL_DELAY,
+	max_withdrawal_delay: 100,
+	min_opt_out_delay: MIN_WITHDRAWAL_DELAY,
+	max_opt_out_delay: 100,
+	allocation_delay: ALLOCATION_DELAY,
+	commission_change_delay: 20,
+	avs_rule_change_delay: 10,
+	min_reward_duration: REWARD_PERIOD,
+};
+/// Longest veto window an AVS may configure.
+pub const MAX_VETO_WINDOW: u64 = 6;
+/// Incidents older than this cannot be reported (and their records are pruned after it).
+pub const MAX_INCIDENT_AGE: u64 = 12;
+/// Shortest withdrawal delay of a vault, and shortest opt-out delay of an AVS.
+pub const MIN_WITHDRAWAL_DELAY: u64 = 20;
+/// Blocks before an allocation increase is in force.
+pub const ALLOCATION_DELAY: u64 = 3;
+
+parameter_types! {
+	pub const Windows: TimeParams<u64> = WINDOWS;
+}
+
+impl pallet_time_parameters::Config for Test {
+	type DefaultParameters = Windows;
+	type AdminOrigin = frame_system::EnsureRoot<AccountId>;
 	type WeightInfo = ();
 }
 
@@ -168,7 +195,7 @@ pub const FIRST_DELEGATOR: AccountId = 10_000;
 pub const NATIVE_VAULT: VaultId = 0;
 pub const WITHDRAWAL_DELAY: u64 = 20;
 pub const VETO_WINDOW: u64 = 5;
-pub const OPT_OUT_DELAY: u64 = 15;
+pub const OPT_OUT_DELAY: u64 = 25;
 pub const INITIAL_BALANCE: Balance = 1_000_000;
 
 /// Externalities with funded accounts (including `delegators` delegators).
@@ -218,16 +245,6 @@ pub fn new_test_ext_with(
 	let mut ext = sp_io::TestExternalities::new(storage);
 	ext.execute_with(|| System::set_block_number(1));
 	ext
-}
-
-/// Run the hooks of every pallet up to block `n`.
-pub fn run_to_block(n: u64) {
-	while System::block_number() < n {
-		AllPalletsWithSystem::on_finalize(System::block_number());
-		let next = System::block_number() + 1;
-		System::set_block_number(next);
-		AllPalletsWithSystem::on_initialize(next);
-	}
 }
 
 /// The AVS configuration used by the tests: accepts the native vault, slashes up to 20% into
@@ -300,7 +317,7 @@ pub fn setup_slashable_pool(
 		allocation,
 	));
 	// The allocation increase takes effect after the allocation delay.
-	run_to_block(System::block_number() + 3);
+	run_to_block(System::block_number() + ALLOCATION_DELAY);
 	avs
 }
 
@@ -313,6 +330,7 @@ pub fn check_invariants() {
 	AvsRegistry::do_try_state().expect("avs-registry try_state");
 	Slashing::do_try_state().expect("slashing try_state");
 	Rewards::do_try_state().expect("rewards try_state");
+	TimeParameters::do_try_state().expect("time-parameters try_state");
 	for (vault, info) in pallet_restaking::Vaults::<Test>::iter() {
 		assert_eq!(
 			NativeAndAssets::balance(info.asset.clone(), &Restaking::vault_account(vault)),
@@ -323,4 +341,12 @@ pub fn check_invariants() {
 			"vault {vault} balance != reserve + total stake + unpaid slashes",
 		);
 	}
+}
+
+#[test]
+fn every_pallet_integrity_test_holds() {
+	use frame_support::traits::IntegrityTest;
+	// Among them pallet-time-parameters': `WINDOWS` keep the relations of `TimeParams::check`.
+	assert_eq!(WINDOWS.check(), Ok(()));
+	new_test_ext(0).execute_with(AllPalletsWithSystem::integrity_test);
 }

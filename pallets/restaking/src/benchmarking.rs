@@ -6,48 +6,20 @@
 
 use super::*;
 use crate::{
+	benchmark_helpers::{collateral, fund, funded_account, unit},
 	traits::{RestakingRewards, RestakingSlash},
 	Pallet as Restaking,
 };
 use alloc::vec;
 use frame_benchmarking::v2::*;
-use frame_support::{
-	pallet_prelude::*,
-	traits::{fungible, fungibles},
-};
+use frame_support::{pallet_prelude::*, traits::fungibles};
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
 use sp_runtime::{
 	traits::{Bounded, Saturating, Zero},
 	Perbill,
 };
 
-fn collateral<T: Config>() -> T::AssetKind {
-	T::BenchmarkHelper::collateral_asset()
-}
-
-/// A comfortable unit of collateral: well above the minimum balance.
-fn unit<T: Config>() -> T::Balance {
-	let min = <T::Assets as fungibles::Inspect<_>>::minimum_balance(collateral::<T>());
-	min.max(1u32.into()).saturating_mul(1_000u32.into())
-}
-
-/// An account with plenty of native token and collateral.
-fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
-	let who: T::AccountId = account(name, index, 0);
-	fund::<T>(&who);
-	who
-}
-
-/// Give `who` plenty of native token and collateral.
-fn fund<T: Config>(who: &T::AccountId) {
-	let plenty = unit::<T>()
-		.saturating_add(T::VaultDeposit::get())
-		.saturating_mul(1_000_000u32.into());
-	<T::NativeBalance as fungible::Mutate<_>>::set_balance(who, plenty);
-	<T::Assets as fungibles::Mutate<_>>::set_balance(collateral::<T>(), who, plenty);
-}
-
-/// The signer of a benchmarked call, funded like [`funded`]. Its `System::Account` is
+/// The signer of a benchmarked call, funded like [`funded_account`]. Its `System::Account` is
 /// whitelisted (as in `pallet-balances`' benchmarks): the transaction fee reads and writes it
 /// anyway.
 fn funded_caller<T: Config>() -> T::AccountId {
@@ -57,7 +29,7 @@ fn funded_caller<T: Config>() -> T::AccountId {
 }
 
 fn new_vault<T: Config>() -> (VaultId, T::AccountId) {
-	let owner = funded::<T>("owner", 0);
+	let owner = funded_account::<T>("owner", 0);
 	let vault = NextVaultId::<T>::get();
 	assert!(Restaking::<T>::create_vault(
 		RawOrigin::Signed(owner.clone()).into(),
@@ -71,7 +43,7 @@ fn new_vault<T: Config>() -> (VaultId, T::AccountId) {
 }
 
 fn new_operator<T: Config>(index: u32) -> T::AccountId {
-	let operator = funded::<T>("operator", index);
+	let operator = funded_account::<T>("operator", index);
 	assert!(Restaking::<T>::register_operator(
 		RawOrigin::Signed(operator.clone()).into(),
 		Perbill::zero(),
@@ -154,9 +126,9 @@ fn fill_pending<T: Config>(
 fn busy_pool<T: Config>() -> (VaultId, T::AccountId, T::AccountId) {
 	let (vault, _) = new_vault::<T>();
 	let operator = new_operator::<T>(0);
-	let staker = funded::<T>("staker", 0);
+	let staker = funded_account::<T>("staker", 0);
 	deposit_into::<T>(&staker, vault, &operator);
-	deposit_into::<T>(&funded::<T>("staker", 1), vault, &operator);
+	deposit_into::<T>(&funded_account::<T>("staker", 1), vault, &operator);
 	credit_all_reward_assets::<T>(vault, &operator);
 	fill_pending::<T>(&staker, vault, &operator, T::MaxPendingWithdrawals::get().saturating_sub(1));
 	(vault, operator, staker)
@@ -168,7 +140,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn register_operator() {
-		let operator = funded::<T>("operator", 0);
+		let operator = funded_account::<T>("operator", 0);
 		let metadata = BoundedVec::truncate_from(vec![1u8; T::MaxMetadataLen::get() as usize]);
 
 		#[extrinsic_call]
@@ -238,7 +210,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn force_create_vault() {
-		let owner = funded::<T>("owner", 0);
+		let owner = funded_account::<T>("owner", 0);
 		let vault = NextVaultId::<T>::get();
 
 		#[extrinsic_call]
@@ -290,7 +262,7 @@ mod benchmarks {
 		// A new position in a pool that tracks every reward asset.
 		let (vault, _) = new_vault::<T>();
 		let operator = new_operator::<T>(0);
-		deposit_into::<T>(&funded::<T>("staker", 1), vault, &operator);
+		deposit_into::<T>(&funded_account::<T>("staker", 1), vault, &operator);
 		credit_all_reward_assets::<T>(vault, &operator);
 		let staker = funded_caller::<T>();
 		let amount = unit::<T>().saturating_mul(100u32.into());
@@ -373,7 +345,7 @@ mod benchmarks {
 		// A redelegation into a pool tracking every reward asset.
 		let (vault, operator, staker) = busy_pool::<T>();
 		let target = new_operator::<T>(1);
-		deposit_into::<T>(&funded::<T>("staker", 2), vault, &target);
+		deposit_into::<T>(&funded_account::<T>("staker", 2), vault, &target);
 		credit_all_reward_assets::<T>(vault, &target);
 		assert!(Restaking::<T>::redelegate(
 			RawOrigin::Signed(staker.clone()).into(),
@@ -400,7 +372,7 @@ mod benchmarks {
 	fn slash_pool_live_buckets(b: Linear<1, { T::MaxLiveBuckets::get() }>) {
 		let (vault, _) = new_vault::<T>();
 		let operator = new_operator::<T>(0);
-		let staker = funded::<T>("staker", 0);
+		let staker = funded_account::<T>("staker", 0);
 		deposit_into::<T>(&staker, vault, &operator);
 		let now = frame_system::Pallet::<T>::block_number();
 		let first = Vaults::<T>::get(vault).unwrap().bucket_at(now).unwrap();
@@ -460,7 +432,7 @@ mod benchmarks {
 		let beneficiary: T::AccountId = account("beneficiary", 0, 0);
 		let destination = SlashDestination::Account(beneficiary.clone());
 		UnpaidSlashes::<T>::insert(vault, &destination, amount);
-		let caller = funded::<T>("caller", 0);
+		let caller = funded_account::<T>("caller", 0);
 
 		#[extrinsic_call]
 		pay_unpaid_slash(RawOrigin::Signed(caller), vault, destination.clone());
@@ -474,7 +446,7 @@ mod benchmarks {
 	fn credit_pool_reward() {
 		let (vault, _) = new_vault::<T>();
 		let operator = new_operator::<T>(0);
-		deposit_into::<T>(&funded::<T>("staker", 0), vault, &operator);
+		deposit_into::<T>(&funded_account::<T>("staker", 0), vault, &operator);
 		credit_all_reward_assets::<T>(vault, &operator);
 		advance_blocks::<T>(10);
 		let last = T::MaxRewardAssets::get().saturating_sub(1);
@@ -503,7 +475,7 @@ mod benchmarks {
 	fn take_pending_rewards() {
 		let (vault, _) = new_vault::<T>();
 		let operator = new_operator::<T>(0);
-		let staker = funded::<T>("staker", 0);
+		let staker = funded_account::<T>("staker", 0);
 		deposit_into::<T>(&staker, vault, &operator);
 		credit_all_reward_assets::<T>(vault, &operator);
 		advance_blocks::<T>(10);

@@ -113,6 +113,9 @@
 //!   [`migrations`]: storage migrations (v1: streams on the reward counters).
 //! - `tests/`: unit tests by concern (`math.rs` for the type methods); cross-pallet tests live in
 //!   `pallets/integration-tests`.
+//! - `benchmark_helpers` (with `runtime-benchmarks`): funded accounts, operators, vaults and
+//!   deposits for benchmarks, shared by this pallet's benchmarks, the other pallets' helpers
+//!   and the runtime.
 //!
 //! ## Not (yet) supported
 //!
@@ -143,6 +146,8 @@ mod try_state;
 mod withdrawal;
 
 #[cfg(feature = "runtime-benchmarks")]
+pub mod benchmark_helpers;
+#[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 #[cfg(test)]
 mod mock;
@@ -172,6 +177,10 @@ pub trait BenchmarkHelper<AssetKind> {
 	fn collateral_asset() -> AssetKind;
 	/// The `index`-th distinct reward asset (it need not exist: crediting moves no funds).
 	fn reward_asset(index: u32) -> AssetKind;
+	/// The `index`-th distinct asset that exists (created on first use) and that
+	/// `fungibles::Mutate::mint_into` can mint, for benchmarks that pay rewards out; index 0
+	/// may be the native token.
+	fn mintable_asset(index: u32) -> AssetKind;
 }
 
 #[frame_support::pallet]

@@ -3,25 +3,12 @@
 
 use crate::{self as pallet_restaking, types::VaultId};
 use frame_support::{
-	assert_ok, derive_impl, parameter_types,
-	traits::{
-		tokens::fungible::{NativeFromLeft, NativeOrWithId, UnionOf},
-		AsEnsureOriginWithArg, ConstU128, ConstU32, ConstU64,
-	},
+	assert_ok, parameter_types,
+	traits::{tokens::fungible::NativeOrWithId, ConstU128, ConstU32, ConstU64},
 	PalletId,
 };
-use frame_system::{EnsureRoot, EnsureSigned};
 use sp_runtime::{BuildStorage, Perbill};
 
-/// Wide enough for `PalletId` sub-accounts (`modl` + id + vault id): with `u64` every vault
-/// would share one account.
-pub type AccountId = u128;
-pub type Balance = u128;
-pub type AssetKind = NativeOrWithId<u32>;
-type Block = frame_system::mocking::MockBlock<Test>;
-
-/// Existential deposit of the native token.
-pub const ED: Balance = 5;
 /// Id of the pallet-assets collateral asset.
 pub const ASSET_ID: u32 = 1;
 /// Minimum balance of that asset.
@@ -58,41 +45,15 @@ pub const MIN_DEPOSIT: Balance = 10;
 /// Commission of the default operators.
 pub const COMMISSION: Perbill = Perbill::from_percent(10);
 
-frame_support::construct_runtime!(
+// `AccountId` is `u128`, wide enough for `PalletId` sub-accounts (`modl` + id + vault id): with
+// `u64` every vault would share one account.
+restaking_test_utils::mock_runtime! {
 	pub enum Test {
-		System: frame_system,
-		Balances: pallet_balances,
-		Assets: pallet_assets,
 		Restaking: pallet_restaking,
 	}
-);
-
-#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
-impl frame_system::Config for Test {
-	type Block = Block;
-	type AccountId = AccountId;
-	type Lookup = sp_runtime::traits::IdentityLookup<AccountId>;
-	type AccountData = pallet_balances::AccountData<Balance>;
+	account_id: u128,
+	existential_deposit: 5,
 }
-
-#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
-impl pallet_balances::Config for Test {
-	type Balance = Balance;
-	type ExistentialDeposit = ConstU128<ED>;
-	type AccountStore = System;
-	type RuntimeHoldReason = RuntimeHoldReason;
-}
-
-#[derive_impl(pallet_assets::config_preludes::TestDefaultConfig)]
-impl pallet_assets::Config for Test {
-	type Balance = Balance;
-	type Currency = Balances;
-	type CreateOrigin = AsEnsureOriginWithArg<EnsureSigned<AccountId>>;
-	type ForceOrigin = EnsureRoot<AccountId>;
-}
-
-/// Native token and assets behind one `fungibles` interface, as in the runtime.
-pub type NativeAndAssets = UnionOf<Balances, Assets, NativeFromLeft, AssetKind, AccountId>;
 
 parameter_types! {
 	pub const RestakingPalletId: PalletId = PalletId(*b"rstk/vlt");
@@ -109,6 +70,9 @@ impl crate::BenchmarkHelper<AssetKind> for BenchmarkHelper {
 	}
 	fn reward_asset(index: u32) -> AssetKind {
 		NativeOrWithId::WithId(1_000 + index)
+	}
+	fn mintable_asset(index: u32) -> AssetKind {
+		benchmark_mintable_asset(index)
 	}
 }
 
@@ -228,9 +192,4 @@ pub fn assert_vault_balances_exact() {
 			"vault {vault} balance != reserve + total stake + unpaid slashes",
 		);
 	}
-}
-
-/// Go to block `n`.
-pub fn run_to_block(n: u64) {
-	System::set_block_number(n);
 }

@@ -115,6 +115,8 @@
 //! `queries.rs` (runtime API); `try_state.rs`; [`migrations`] (v1: reward assets). The reward
 //! counter and the streams are the restaking pallet's (`pallet_restaking::reward`);
 //! cross-pallet tests are in `pallets/integration-tests`.
+//! `benchmark_helpers` (with `runtime-benchmarks`): this pallet's benchmark helper on the real
+//! restaking and AVS-registry pallets, for the runtime and the integration tests.
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
@@ -131,6 +133,8 @@ mod queries;
 #[cfg(any(feature = "try-runtime", feature = "try-state-checks", test))]
 mod try_state;
 
+#[cfg(feature = "runtime-benchmarks")]
+pub mod benchmark_helpers;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 #[cfg(test)]

@@ -9,14 +9,9 @@
 
 use crate::{self as pallet_rewards};
 use frame_support::{
-	derive_impl, parameter_types, storage_alias,
-	traits::{
-		fungible::{NativeFromLeft, NativeOrWithId, UnionOf},
-		AsEnsureOriginWithArg,
-	},
-	Blake2_128Concat, BoundedVec, PalletId, Twox64Concat,
+	parameter_types, storage_alias, traits::fungible::NativeOrWithId, Blake2_128Concat, BoundedVec,
+	PalletId, Twox64Concat,
 };
-use frame_system::{EnsureRoot, EnsureSigned};
 use pallet_avs_registry::{
 	traits::AvsInspect,
 	types::{AvsId, AvsSlashingParams},
@@ -31,50 +26,13 @@ use sp_runtime::{BuildStorage, DispatchError, FixedU128, Perbill};
 /// Reward period of the tests' submissions, in blocks (the shortest allowed).
 pub const PERIOD: BlockNumber = 10;
 
-pub type AccountId = u64;
-pub type Balance = u128;
-pub type BlockNumber = u64;
-pub type AssetKind = NativeOrWithId<u32>;
-type Block = frame_system::mocking::MockBlock<Test>;
-
-frame_support::construct_runtime!(
+restaking_test_utils::mock_runtime! {
 	pub enum Test {
-		System: frame_system,
-		Balances: pallet_balances,
-		Assets: pallet_assets,
 		Rewards: pallet_rewards,
 	}
-);
-
-#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
-impl frame_system::Config for Test {
-	type Block = Block;
-	type AccountData = pallet_balances::AccountData<Balance>;
+	account_id: u64,
+	existential_deposit: 5,
 }
-
-parameter_types! {
-	pub const ExistentialDeposit: Balance = 5;
-}
-
-#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
-impl pallet_balances::Config for Test {
-	type Balance = Balance;
-	type AccountStore = System;
-	type ExistentialDeposit = ExistentialDeposit;
-}
-
-#[derive_impl(pallet_assets::config_preludes::TestDefaultConfig)]
-impl pallet_assets::Config for Test {
-	type Balance = Balance;
-	type Currency = Balances;
-	type CreateOrigin = AsEnsureOriginWithArg<EnsureSigned<AccountId>>;
-	type ForceOrigin = EnsureRoot<AccountId>;
-	type Freezer = ();
-	type Holder = ();
-}
-
-/// Native token and pallet-assets assets behind one interface, as in the runtime.
-pub type NativeAndAssets = UnionOf<Balances, Assets, NativeFromLeft, AssetKind, AccountId>;
 
 parameter_types! {
 	pub const MaxVaultsPerAvs: u32 = 3;

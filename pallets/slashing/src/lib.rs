@@ -120,6 +120,8 @@
 //! from every index); `incidents.rs` (pruning expired incident records); [`migrations`];
 //! `queries.rs` (runtime API); `try_state.rs`. Tests against the real restaking and AVS
 //! registry pallets are in `pallets/integration-tests`.
+//! `benchmark_helpers` (with `runtime-benchmarks`): this pallet's benchmark helper on the real
+//! restaking and AVS-registry pallets, for the runtime and the integration tests.
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
@@ -137,6 +139,8 @@ mod request;
 #[cfg(any(feature = "try-runtime", feature = "try-state-checks", test))]
 mod try_state;
 
+#[cfg(feature = "runtime-benchmarks")]
+pub mod benchmark_helpers;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 #[cfg(test)]

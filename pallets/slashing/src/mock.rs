@@ -8,16 +8,15 @@
 
 use crate::{self as pallet_slashing};
 use frame_support::{
-	derive_impl, parameter_types, storage_alias,
+	parameter_types, storage_alias,
 	traits::{
-		fungible::{NativeFromLeft, NativeOrWithId, UnionOf},
+		fungible::NativeOrWithId,
 		fungibles::Mutate,
 		tokens::{Fortitude, Precision, Preservation},
-		AsEnsureOriginWithArg, ConstU32, Hooks,
+		ConstU32,
 	},
 	Blake2_128Concat, BoundedVec, Twox64Concat,
 };
-use frame_system::{EnsureRoot, EnsureSigned};
 use pallet_avs_registry::{
 	traits::AvsInspect,
 	types::{AvsId, AvsSlashingParams},
@@ -28,45 +27,13 @@ use pallet_restaking::{
 };
 use sp_runtime::{BuildStorage, DispatchError, Perbill};
 
-pub type AccountId = u64;
-pub type Balance = u128;
-pub type BlockNumber = u64;
-pub type AssetKind = NativeOrWithId<u32>;
-type Block = frame_system::mocking::MockBlock<Test>;
-
-frame_support::construct_runtime!(
+restaking_test_utils::mock_runtime! {
 	pub enum Test {
-		System: frame_system,
-		Balances: pallet_balances,
-		Assets: pallet_assets,
 		Slashing: pallet_slashing,
 	}
-);
-
-#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
-impl frame_system::Config for Test {
-	type Block = Block;
-	type AccountData = pallet_balances::AccountData<Balance>;
+	account_id: u64,
+	existential_deposit: 1,
 }
-
-#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
-impl pallet_balances::Config for Test {
-	type Balance = Balance;
-	type AccountStore = System;
-}
-
-#[derive_impl(pallet_assets::config_preludes::TestDefaultConfig)]
-impl pallet_assets::Config for Test {
-	type Balance = Balance;
-	type Currency = Balances;
-	type CreateOrigin = AsEnsureOriginWithArg<EnsureSigned<AccountId>>;
-	type ForceOrigin = EnsureRoot<AccountId>;
-	type Freezer = ();
-	type Holder = ();
-}
-
-/// Native token and pallet-assets assets behind one interface, as in the runtime.
-pub type NativeAndAssets = UnionOf<Balances, Assets, NativeFromLeft, AssetKind, AccountId>;
 
 parameter_types! {
 	pub const MaxVaultsPerAvs: u32 = 4;
@@ -485,15 +452,6 @@ impl ExtBuilder {
 			test();
 			Slashing::do_try_state().expect("try_state holds after the test");
 		})
-	}
-}
-
-/// Advance to block `n`, running the pallet's `on_initialize` in each block.
-pub fn run_to_block(n: BlockNumber) {
-	while System::block_number() < n {
-		let next = System::block_number() + 1;
-		System::set_block_number(next);
-		Slashing::on_initialize(next);
 	}
 }
 

@@ -40,66 +40,9 @@ impl pallet_avs_registry::Config for Runtime {
 	type RuleChangeDelay = windows::AvsRuleChangeDelay<Runtime>;
 	type MaxTotalAllocation = MaxTotalAllocation;
 	type WeightInfo = pallet_avs_registry::weights::SubstrateWeight<Runtime>;
+	/// Operators, vaults and stake made through the real restaking pallet.
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = AvsRegistryBenchmarkHelper;
-}
-
-/// Restaking state for the AVS registry benchmarks, made through the restaking pallet's calls:
-/// operators registered with zero commission, vaults of native collateral created by root with
-/// the shortest withdrawal delay, and a deposit of 1_000 UNIT into each new pool.
-#[cfg(feature = "runtime-benchmarks")]
-pub struct AvsRegistryBenchmarkHelper;
-
-#[cfg(feature = "runtime-benchmarks")]
-impl pallet_avs_registry::BenchmarkHelper<AccountId, AssetKind> for AvsRegistryBenchmarkHelper {
-	fn setup_operator(operator: &AccountId) {
-		use frame_support::traits::fungible::{Inspect, Mutate};
-		use pallet_restaking::traits::RestakingInspect;
-		// Enough native balance for the operator and opt-in deposits.
-		if <Balances as Inspect<AccountId>>::balance(operator) < 1_000 * UNIT {
-			<Balances as Mutate<AccountId>>::set_balance(operator, 1_000_000 * UNIT);
-		}
-		if !<RestakingLedger as RestakingInspect<AccountId>>::is_operator(operator) {
-			assert!(RestakingLedger::register_operator(
-				RuntimeOrigin::signed(operator.clone()),
-				Perbill::zero(),
-				Default::default(),
-			)
-			.is_ok());
-		}
-	}
-
-	fn setup_vault_with_stake(operator: &AccountId) -> pallet_restaking::types::VaultId {
-		use frame_support::traits::fungible::Mutate;
-		let owner: AccountId = frame_benchmarking::account("vault_owner", 0, 0);
-		use frame_support::traits::Get;
-		let staker: AccountId = frame_benchmarking::account("vault_staker", 0, 0);
-		let plenty = 1_000_000 * UNIT;
-		<Balances as Mutate<AccountId>>::set_balance(&owner, plenty);
-		<Balances as Mutate<AccountId>>::set_balance(&staker, plenty);
-		let vault = pallet_restaking::NextVaultId::<Runtime>::get();
-		assert!(RestakingLedger::force_create_vault(
-			RuntimeOrigin::root(),
-			owner,
-			AssetKind::Native,
-			Balance::MAX,
-			0,
-			<Runtime as pallet_restaking::Config>::MinWithdrawalDelay::get(),
-		)
-		.is_ok());
-		assert!(RestakingLedger::deposit(
-			RuntimeOrigin::signed(staker),
-			vault,
-			operator.clone(),
-			1_000 * UNIT,
-		)
-		.is_ok());
-		vault
-	}
-
-	fn reward_asset(index: u32) -> AssetKind {
-		AssetKind::WithId(index)
-	}
+	type BenchmarkHelper = pallet_avs_registry::benchmark_helpers::WithRestaking<Runtime>;
 }
 
 #[cfg(test)]

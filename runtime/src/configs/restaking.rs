@@ -57,4 +57,7 @@ impl pallet_restaking::BenchmarkHelper<AssetKind> for RestakingBenchmarkHelper {
 	fn reward_asset(index: u32) -> AssetKind {
 		AssetKind::WithId(1000 + index)
 	}
+	fn mintable_asset(index: u32) -> AssetKind {
+		crate::configs::slashing::benchmark_helper::mintable_asset(index)
+	}
 }

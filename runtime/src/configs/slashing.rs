@@ -44,27 +44,16 @@ impl pallet_slashing::Config for Runtime {
 	type MaxIncidentAge = windows::MaxIncidentAge<Runtime>;
 	type SlashBudgetWindow = SlashBudgetWindow;
 	type WeightInfo = pallet_slashing::weights::SubstrateWeight<Runtime>;
+	/// Slashable operators made through the real restaking and AVS-registry pallets.
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = benchmark_helper::SlashingBenchmarkHelper;
+	type BenchmarkHelper = pallet_slashing::benchmark_helpers::WithRealPallets<Runtime>;
 }
 
-/// Creates slashable operators for `pallet-slashing`'s (and `pallet-rewards`') benchmarks with
-/// the real restaking and AVS-registry pallets. Benchmark set-up code: it panics if the set-up
-/// fails, which fails the benchmark.
+/// The benchmark collateral and reward assets: pallet-assets tokens, created on first use.
 #[cfg(feature = "runtime-benchmarks")]
 pub mod benchmark_helper {
-	use super::{time_parameters::windows, *};
-	use alloc::vec::Vec;
+	use super::*;
 	use frame_benchmarking::account;
-	use frame_support::{
-		traits::{fungible::Mutate, Get},
-		BoundedVec,
-	};
-	use pallet_avs_registry::types::{AvsConfig, AvsId, AvsSlashingParams, SlashDestination};
-	use pallet_restaking::types::VaultId;
-
-	/// Stake each benchmark staker deposits into each pool.
-	pub const STAKE: Balance = 1_000 * UNIT;
 
 	/// Id of the pallet-assets token the benchmarks use as collateral. Collateral in
 	/// pallet-assets costs more to move than the native token (asset details, two asset
@@ -92,139 +81,14 @@ pub mod benchmark_helper {
 		AssetKind::WithId(BENCHMARK_COLLATERAL_ID)
 	}
 
-	/// Give `who` plenty of the native token and of the benchmark collateral.
-	pub fn fund(who: &AccountId) {
-		<Balances as Mutate<AccountId>>::set_balance(who, 1_000_000_000 * UNIT);
-		<NativeAndAssets as frame_support::traits::fungibles::Mutate<AccountId>>::set_balance(
-			collateral_asset(),
-			who,
-			1_000_000_000 * UNIT,
-		);
-	}
-
-	/// A benchmark account holding plenty of the native token and of the collateral.
-	pub fn funded_account(name: &'static str, index: u32) -> AccountId {
-		let who: AccountId = account(name, index, 0);
-		fund(&who);
-		who
-	}
-
-	/// Register `operator` with a 10% commission.
-	pub fn register_operator(operator: &AccountId) {
-		RestakingLedger::register_operator(
-			RuntimeOrigin::signed(operator.clone()),
-			Perbill::from_percent(10),
-			Default::default(),
-		)
-		.expect("benchmark operator registers");
-	}
-
-	/// Create a vault of the benchmark collateral owned by `owner`.
-	pub fn create_collateral_vault(owner: &AccountId) -> VaultId {
-		let vault = pallet_restaking::NextVaultId::<Runtime>::get();
-		RestakingLedger::force_create_vault(
-			RuntimeOrigin::root(),
-			owner.clone(),
-			collateral_asset(),
-			Balance::MAX / 2,
-			1,
-			<Runtime as pallet_restaking::Config>::MinWithdrawalDelay::get(),
-		)
-		.expect("benchmark vault is created");
-		vault
-	}
-
-	/// `staker` deposits [`STAKE`] into pool (`vault`, `operator`).
-	pub fn deposit(staker: &AccountId, vault: VaultId, operator: &AccountId) {
-		RestakingLedger::deposit(
-			RuntimeOrigin::signed(staker.clone()),
-			vault,
-			operator.clone(),
-			STAKE,
-		)
-		.expect("benchmark deposit works");
-	}
-
-	/// Register an AVS owned by `owner` accepting `vaults` and `reward_assets`, slashable by
-	/// `slasher` (up to 50%, into the owner's account), vetoable by `resolver`.
-	pub fn register_avs(
-		owner: &AccountId,
-		slasher: &AccountId,
-		resolver: &AccountId,
-		vaults: Vec<VaultId>,
-		reward_assets: Vec<AssetKind>,
-	) -> AvsId {
-		let avs = pallet_avs_registry::NextAvsId::<Runtime>::get();
-		let veto_window = <Runtime as pallet_avs_registry::Config>::MinVetoWindow::get();
-		let opt_out_delay = <Runtime as pallet_avs_registry::Config>::MinOptOutDelay::get()
-			.max(veto_window.saturating_add(1));
-		let config = AvsConfig::<Runtime> {
-			metadata: Default::default(),
-			accepted_vaults: BoundedVec::truncate_from(vaults),
-			min_operator_stake: 0,
-			slashing: AvsSlashingParams {
-				slasher: slasher.clone(),
-				resolver: Some(resolver.clone()),
-				max_slash: Perbill::from_percent(50),
-				veto_window,
-				destination: SlashDestination::Account(owner.clone()),
-			},
-			reward_assets: BoundedVec::truncate_from(reward_assets),
-			requires_approval: false,
-			opt_out_delay,
-		};
-		AvsRegistry::register_avs(RuntimeOrigin::signed(owner.clone()), config)
-			.expect("benchmark AVS registers");
-		avs
-	}
-
-	/// Opt `operator` in to `avs` and allocate half of each of `vaults` to it.
-	pub fn opt_in_and_allocate(avs: AvsId, operator: &AccountId, vaults: &[VaultId]) {
-		AvsRegistry::opt_in(RuntimeOrigin::signed(operator.clone()), avs)
-			.expect("benchmark operator opts in");
-		for vault in vaults {
-			AvsRegistry::set_allocation(
-				RuntimeOrigin::signed(operator.clone()),
-				avs,
-				*vault,
-				Perbill::from_percent(50),
-			)
-			.expect("benchmark allocation is set");
+	/// The `index`-th mintable benchmark asset: the native token for index 0, else
+	/// pallet-assets token `1_000_000 + index`, created on first use.
+	pub fn mintable_asset(index: u32) -> AssetKind {
+		if index == 0 {
+			return AssetKind::Native;
 		}
-	}
-
-	/// Move past the allocation delay so that allocation increases are in force.
-	pub fn pass_allocation_delay() {
-		let now = frame_system::Pallet::<Runtime>::block_number();
-		let delay = <Runtime as pallet_avs_registry::Config>::AllocationDelay::get();
-		frame_system::Pallet::<Runtime>::set_block_number(
-			now.saturating_add(delay).saturating_add(1),
-		);
-	}
-
-	pub struct SlashingBenchmarkHelper;
-	impl pallet_slashing::BenchmarkHelper<AccountId> for SlashingBenchmarkHelper {
-		fn setup_slashable_operator(vaults: u32, delegators: u32) -> (AvsId, AccountId, AccountId) {
-			let owner = funded_account("avs-owner", 0);
-			let slasher = funded_account("slasher", 0);
-			let resolver = funded_account("resolver", 0);
-			let operator = funded_account("operator", 0);
-			let stakers: Vec<AccountId> =
-				(0..delegators.max(1)).map(|index| funded_account("staker", index)).collect();
-			register_operator(&operator);
-			let vault_ids: Vec<VaultId> = (0..vaults)
-				.map(|_| {
-					let vault = create_collateral_vault(&owner);
-					for staker in &stakers {
-						deposit(staker, vault, &operator);
-					}
-					vault
-				})
-				.collect();
-			let avs = register_avs(&owner, &slasher, &resolver, vault_ids.clone(), Vec::new());
-			opt_in_and_allocate(avs, &operator, &vault_ids);
-			pass_allocation_delay();
-			(avs, slasher, operator)
-		}
+		let id = 1_000_000u32.saturating_add(index);
+		ensure_sufficient_asset(id, &account("reward-asset-admin", 0, 0));
+		AssetKind::WithId(id)
 	}
 }
