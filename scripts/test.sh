@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole test suite, as CI does (.ci/run calls this command):
 #   1. `cargo test --release --workspace`: pallet unit and property tests, runtime tests, the
-#      node's smoke test and chain-spec check;
+#      node's smoke test and chain-spec check; then the cross-pallet tests with
+#      `--features runtime-benchmarks` (they add the runtime's benchmark set-ups);
 #   2. tests/e2e: polkadot.js against the real node binary (lifecycle + restaking_* RPC; the
 #      forkless upgrade from the previous release; the launch kit's network of fresh keys);
 #   3. scripts/local-testnet.sh: four validators, one killed with SIGKILL, finality goes on and
@@ -26,6 +27,10 @@ rustc --version >&2
 
 step "1/3 cargo test --release --workspace (the first run builds the node, its wasm runtime and every test: about 35 minutes on 2 cores)"
 cargo test --release --workspace 2>&1 | tee "$log_dir/cargo-test.log"
+# The runtime's benchmark set-ups on the real pallets (pallets/*/src/benchmark_helpers.rs), and
+# every cross-pallet test again with the pallets' benchmark code compiled in.
+cargo test --release -p pallet-restaking-integration-tests --features runtime-benchmarks 2>&1 |
+	tee -a "$log_dir/cargo-test.log"
 
 build_node
 NODE_BIN="$(require_node_bin)"
@@ -40,7 +45,7 @@ scripts/local-testnet.sh 2>&1 | tee "$log_dir/testnet.log"
 
 echo
 echo "==> summary (logs in $log_dir)"
-echo "cargo test --release --workspace:"
+echo "cargo test --release --workspace, then -p pallet-restaking-integration-tests --features runtime-benchmarks:"
 grep -E '^test result:' "$log_dir/cargo-test.log"
 echo "tests/e2e (node --test):"
 grep -E '^# (tests|suites|pass|fail|cancelled|skipped|todo|duration_ms) ' "$log_dir/e2e.log"
