@@ -1,21 +1,19 @@
 //! Mock runtime for the rewards pallet's unit tests.
 //!
 //! pallet-balances and pallet-assets behind `UnionOf` provide real reward assets. The restaking
-//! ledger and the AVS registry are small, honest mock implementations of `RestakingRewards` and
-//! `AvsInspect` kept in storage (so dispatch rollbacks apply to them): pools have active shares,
-//! a reward-per-share accumulator per asset (fixed point, rounded down) and staker positions with
-//! reward debts, like the real ledger. The tests against the real `pallet-restaking` and
-//! `pallet-avs-registry` live in `tests/`.
+//! ledger is a small, honest mock implementation of `RestakingRewards` kept in storage (so
+//! dispatch rollbacks apply to it): pools have active shares, a reward-per-share accumulator per
+//! asset (the ledger's own [`PoolReward`] arithmetic) and staker positions with reward debts,
+//! like the real ledger. The AVS registry is the in-storage `AvsInspect` mock the slashing
+//! pallet's tests use too (`restaking_test_utils::mock_avs_registry!`). The tests against the
+//! real `pallet-restaking` and `pallet-avs-registry` live in `pallets/integration-tests`.
 
 use crate::{self as pallet_rewards};
 use frame_support::{
 	parameter_types, storage_alias, traits::fungible::NativeOrWithId, Blake2_128Concat, BoundedVec,
-	PalletId, Twox64Concat,
+	PalletId,
 };
-use pallet_avs_registry::{
-	traits::AvsInspect,
-	types::{AvsId, AvsSlashingParams},
-};
+use pallet_avs_registry::types::{AvsId, AvsSlashingParams};
 use pallet_restaking::{
 	reward::{self, PoolReward},
 	traits::{RestakingInspect, RestakingRewards},
@@ -308,84 +306,34 @@ impl RestakingRewards<AccountId> for MockLedger {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Mock AVS registry.
+// Mock AVS registry (shared with the slashing pallet's mock).
 // ---------------------------------------------------------------------------------------------
 
-/// Mock implementation of `AvsInspect`.
-pub struct MockAvsRegistry;
+restaking_test_utils::mock_avs_registry! {
+	max_vaults_per_avs: MaxVaultsPerAvs,
+	max_operators_per_avs: MaxOperatorsPerAvs,
+}
 
-#[storage_alias]
-pub type MockAvsOwner = StorageMap<MockAvs, Twox64Concat, AvsId, AccountId>;
-#[storage_alias]
-pub type MockRewardAssets = StorageMap<MockAvs, Twox64Concat, AvsId, Vec<AssetKind>>;
-/// Opted-in operators of each AVS, in opt-in order.
-#[storage_alias]
-pub type MockOptedIn = StorageMap<MockAvs, Twox64Concat, AvsId, Vec<AccountId>>;
-#[storage_alias]
-pub type MockAllocations = StorageMap<
-	MockAvs,
-	Blake2_128Concat,
-	(AvsId, AccountId),
-	BoundedVec<(VaultId, Perbill), MaxVaultsPerAvs>,
->;
+/// Opt-out delay of the tests' AVSs: the longest reward period they accept.
+pub const OPT_OUT_DELAY: BlockNumber = 20;
 
-impl AvsInspect<AccountId> for MockAvsRegistry {
-	type BlockNumber = BlockNumber;
-	type AssetKind = AssetKind;
-	type MaxVaultsPerAvs = MaxVaultsPerAvs;
-	type MaxOperatorsPerAvs = MaxOperatorsPerAvs;
-
-	fn avs_owner(avs: AvsId) -> Option<AccountId> {
-		MockAvsOwner::get(avs)
-	}
-	fn slashing_params(avs: AvsId) -> Option<AvsSlashingParams<AccountId, BlockNumber>> {
-		MockAvsOwner::get(avs).map(|owner| AvsSlashingParams {
+/// Register `avs`, owned by `owner`, accepting `assets` as rewards, with an opt-out delay of
+/// [`OPT_OUT_DELAY`]. The rewards pallet reads no slashing parameter: the owner slashes, up to
+/// 10%, burning, after a 10-block veto window.
+pub fn register_rewarding_avs(avs: AvsId, owner: AccountId, assets: Vec<AssetKind>) {
+	register_avs(
+		avs,
+		owner,
+		AvsSlashingParams {
 			slasher: owner,
 			resolver: None,
 			max_slash: Perbill::from_percent(10),
 			veto_window: 10,
 			destination: SlashDestination::Burn,
-		})
-	}
-	fn opt_out_delay(avs: AvsId) -> Option<BlockNumber> {
-		MockAvsOwner::get(avs).map(|_| 20)
-	}
-	fn accepts_reward_asset(avs: AvsId, asset: &AssetKind) -> bool {
-		MockRewardAssets::get(avs).unwrap_or_default().contains(asset)
-	}
-	fn is_slashable(avs: AvsId, operator: &AccountId) -> bool {
-		MockOptedIn::get(avs).unwrap_or_default().contains(operator)
-	}
-	fn slashable_allocations(
-		avs: AvsId,
-		operator: &AccountId,
-	) -> BoundedVec<(VaultId, Perbill), MaxVaultsPerAvs> {
-		Self::active_allocations(avs, operator)
-	}
-	fn active_allocations(
-		avs: AvsId,
-		operator: &AccountId,
-	) -> BoundedVec<(VaultId, Perbill), MaxVaultsPerAvs> {
-		if Self::is_slashable(avs, operator) {
-			MockAllocations::get((avs, operator)).unwrap_or_default()
-		} else {
-			Default::default()
-		}
-	}
-	fn opted_in_operators(avs: AvsId) -> BoundedVec<AccountId, MaxOperatorsPerAvs> {
-		BoundedVec::truncate_from(MockOptedIn::get(avs).unwrap_or_default())
-	}
-}
-
-/// Opt `operator` in to `avs` with `allocations`.
-pub fn opt_in(avs: AvsId, operator: AccountId, allocations: Vec<(VaultId, Perbill)>) {
-	MockOptedIn::mutate(avs, |operators| {
-		let operators = operators.get_or_insert_with(Vec::new);
-		if !operators.contains(&operator) {
-			operators.push(operator);
-		}
-	});
-	MockAllocations::insert((avs, operator), BoundedVec::truncate_from(allocations));
+		},
+		OPT_OUT_DELAY,
+	);
+	set_reward_assets(avs, assets);
 }
 
 #[cfg(feature = "runtime-benchmarks")]
@@ -401,8 +349,7 @@ impl crate::BenchmarkHelper<AccountId, AssetKind, Balance> for MockBenchmarkHelp
 		use frame_support::traits::fungibles::Mutate;
 		let avs = 100;
 		let owner = 5_000;
-		MockAvsOwner::insert(avs, owner);
-		MockRewardAssets::insert(avs, vec![NativeOrWithId::Native]);
+		register_rewarding_avs(avs, owner, vec![NativeOrWithId::Native]);
 		NativeAndAssets::mint_into(NativeOrWithId::Native, &owner, 1_000_000_000_000).unwrap();
 		for index in 0..operators {
 			let operator = 6_000 + index as AccountId;
@@ -533,8 +480,7 @@ impl ExtBuilder {
 		let mut ext = sp_io::TestExternalities::new(storage);
 		ext.execute_with(|| {
 			System::set_block_number(1);
-			MockAvsOwner::insert(AVS, AVS_OWNER);
-			MockRewardAssets::insert(AVS, vec![NATIVE, STETH_ASSET]);
+			register_rewarding_avs(AVS, AVS_OWNER, vec![NATIVE, STETH_ASSET]);
 			MockOperators::insert(OPERATOR_A, Perbill::from_percent(10));
 			MockOperators::insert(OPERATOR_B, Perbill::from_percent(20));
 			MockOperators::insert(OPERATOR_IDLE, Perbill::from_percent(10));

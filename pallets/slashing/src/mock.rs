@@ -1,10 +1,12 @@
 //! Mock runtime for the slashing pallet's unit tests.
 //!
 //! pallet-balances and pallet-assets behind `UnionOf` provide real collateral. The restaking
-//! ledger and the AVS registry are small, honest mock implementations of `RestakingSlash` and
-//! `AvsInspect` kept in storage (so dispatch rollbacks apply to them as well): pools hold real
-//! collateral in per-vault accounts and `slash_pool` really burns or transfers it. The tests
-//! against the real `pallet-restaking` and `pallet-avs-registry` live in `tests/`.
+//! ledger is a small, honest mock implementation of `RestakingSlash` kept in storage (so
+//! dispatch rollbacks apply to it as well): pools hold real collateral in per-vault accounts and
+//! `slash_pool` really burns or transfers it. The AVS registry is the in-storage `AvsInspect`
+//! mock the rewards pallet's tests use too (`restaking_test_utils::mock_avs_registry!`). The
+//! tests against the real `pallet-restaking` and `pallet-avs-registry` live in
+//! `pallets/integration-tests`.
 
 use crate::{self as pallet_slashing};
 use frame_support::{
@@ -15,12 +17,9 @@ use frame_support::{
 		tokens::{Fortitude, Precision, Preservation},
 		ConstU32,
 	},
-	Blake2_128Concat, BoundedVec, Twox64Concat,
+	Blake2_128Concat, Twox64Concat,
 };
-use pallet_avs_registry::{
-	traits::AvsInspect,
-	types::{AvsId, AvsSlashingParams},
-};
+use pallet_avs_registry::types::{AvsId, AvsSlashingParams};
 use pallet_restaking::{
 	traits::{RestakingInspect, RestakingSlash},
 	types::{PoolStake, SlashDestination, VaultId},
@@ -211,103 +210,12 @@ pub fn set_pool(vault: VaultId, operator: AccountId, active: Balance, withdrawin
 }
 
 // ---------------------------------------------------------------------------------------------
-// Mock AVS registry.
+// Mock AVS registry (shared with the rewards pallet's mock).
 // ---------------------------------------------------------------------------------------------
 
-/// Mock implementation of `AvsInspect`.
-pub struct MockAvsRegistry;
-
-/// Slashing parameters of each AVS.
-#[storage_alias]
-pub type MockAvsParams =
-	StorageMap<MockAvs, Twox64Concat, AvsId, AvsSlashingParams<AccountId, BlockNumber>>;
-/// Owner of each AVS.
-#[storage_alias]
-pub type MockAvsOwner = StorageMap<MockAvs, Twox64Concat, AvsId, AccountId>;
-/// Opt-ins: the block until which (exclusive) the operator is slashable by the AVS;
-/// `BlockNumber::MAX` while opted in.
-#[storage_alias]
-pub type MockSlashableUntil =
-	StorageMap<MockAvs, Blake2_128Concat, (AvsId, AccountId), BlockNumber>;
-/// Allocations of each operator to each AVS.
-#[storage_alias]
-pub type MockAllocations = StorageMap<
-	MockAvs,
-	Blake2_128Concat,
-	(AvsId, AccountId),
-	BoundedVec<(VaultId, Perbill), MaxVaultsPerAvs>,
->;
-
-impl AvsInspect<AccountId> for MockAvsRegistry {
-	type BlockNumber = BlockNumber;
-	type AssetKind = AssetKind;
-	type MaxVaultsPerAvs = MaxVaultsPerAvs;
-	type MaxOperatorsPerAvs = MaxOperatorsPerAvs;
-
-	fn avs_owner(avs: AvsId) -> Option<AccountId> {
-		MockAvsOwner::get(avs)
-	}
-	fn slashing_params(avs: AvsId) -> Option<AvsSlashingParams<AccountId, BlockNumber>> {
-		MockAvsParams::get(avs)
-	}
-	fn opt_out_delay(_avs: AvsId) -> Option<BlockNumber> {
-		None
-	}
-	fn accepts_reward_asset(_avs: AvsId, _asset: &AssetKind) -> bool {
-		false
-	}
-	fn is_slashable(avs: AvsId, operator: &AccountId) -> bool {
-		MockSlashableUntil::get((avs, operator)).is_some_and(|until| System::block_number() < until)
-	}
-	fn slashable_allocations(
-		avs: AvsId,
-		operator: &AccountId,
-	) -> BoundedVec<(VaultId, Perbill), MaxVaultsPerAvs> {
-		if Self::is_slashable(avs, operator) {
-			MockAllocations::get((avs, operator)).unwrap_or_default()
-		} else {
-			Default::default()
-		}
-	}
-	fn active_allocations(
-		avs: AvsId,
-		operator: &AccountId,
-	) -> BoundedVec<(VaultId, Perbill), MaxVaultsPerAvs> {
-		if MockSlashableUntil::get((avs, operator)) == Some(BlockNumber::MAX) {
-			MockAllocations::get((avs, operator)).unwrap_or_default()
-		} else {
-			Default::default()
-		}
-	}
-	fn opted_in_operators(avs: AvsId) -> BoundedVec<AccountId, MaxOperatorsPerAvs> {
-		let mut operators: Vec<AccountId> = MockSlashableUntil::iter()
-			.filter(|((a, _), until)| *a == avs && *until == BlockNumber::MAX)
-			.map(|((_, operator), _)| operator)
-			.collect();
-		operators.sort();
-		BoundedVec::truncate_from(operators)
-	}
-}
-
-/// Register an AVS in the mock registry.
-pub fn register_avs(
-	avs: AvsId,
-	owner: AccountId,
-	params: AvsSlashingParams<AccountId, BlockNumber>,
-) {
-	MockAvsOwner::insert(avs, owner);
-	MockAvsParams::insert(avs, params);
-}
-
-/// Opt `operator` in to `avs` with `allocations`.
-pub fn opt_in(avs: AvsId, operator: AccountId, allocations: Vec<(VaultId, Perbill)>) {
-	MockSlashableUntil::insert((avs, operator), BlockNumber::MAX);
-	MockAllocations::insert((avs, operator), BoundedVec::truncate_from(allocations));
-}
-
-/// Opt `operator` out of `avs`; it stays slashable until block `until` (exclusive).
-pub fn opt_out(avs: AvsId, operator: AccountId, until: BlockNumber) {
-	MockSlashableUntil::insert((avs, operator), until);
+restaking_test_utils::mock_avs_registry! {
+	max_vaults_per_avs: MaxVaultsPerAvs,
+	max_operators_per_avs: MaxOperatorsPerAvs,
 }
 
 #[cfg(feature = "runtime-benchmarks")]
@@ -330,6 +238,7 @@ impl crate::BenchmarkHelper<AccountId> for MockBenchmarkHelper {
 				veto_window: 5,
 				destination: SlashDestination::Account(504),
 			},
+			OPT_OUT_DELAY,
 		);
 		let mut allocations = Vec::new();
 		for vault in 0..vaults {
@@ -378,6 +287,8 @@ pub const STETH_VAULT: VaultId = 1;
 pub const STETH: u32 = 7;
 /// Veto window of AVS 1.
 pub const VETO_WINDOW: BlockNumber = 10;
+/// Opt-out delay of the AVSs (the tests opt operators out with an explicit end instead).
+pub const OPT_OUT_DELAY: BlockNumber = 20;
 
 pub struct ExtBuilder;
 
@@ -422,6 +333,7 @@ impl ExtBuilder {
 					veto_window: VETO_WINDOW,
 					destination: SlashDestination::Account(BENEFICIARY),
 				},
+				OPT_OUT_DELAY,
 			);
 			register_avs(
 				AVS_2,
@@ -433,6 +345,7 @@ impl ExtBuilder {
 					veto_window: 5,
 					destination: SlashDestination::Burn,
 				},
+				OPT_OUT_DELAY,
 			);
 			opt_in(
 				AVS,

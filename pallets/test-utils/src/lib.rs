@@ -7,9 +7,16 @@
 //! written once here, in [`mock_runtime!`]; each mock adds only its own pallets, their configs
 //! and its fixtures.
 //!
+//! The pallets that read the AVS registry only through its traits (slashing, rewards) test
+//! against one in-storage registry, [`mock_avs_registry!`], instead of a hand-written mock
+//! each. It is a macro, like the base, so that this crate depends on no pallet: a pallet's
+//! dev-dependency on it never forms a cycle.
+//!
 //! [`NativeOrWithId`]: https://docs.rs/frame-support/latest/frame_support/traits/tokens/fungible/enum.NativeOrWithId.html
 
 #![no_std]
+
+mod avs_registry;
 
 /// Declares a mock runtime: frame-system, pallet-balances and pallet-assets configured as the
 /// ledger's tests need them, the pallets listed, and the types and helpers every mock uses.

@@ -261,8 +261,7 @@ fn submit_rewards_fails_for_bad_operator_weights() {
 fn submit_rewards_fails_without_active_allocated_stake() {
 	ExtBuilder::build_and_execute(|| {
 		// AVS 2 has only the idle operator.
-		MockAvsOwner::insert(2, AVS_OWNER);
-		MockRewardAssets::insert(2, vec![NATIVE]);
+		register_rewarding_avs(2, AVS_OWNER, vec![NATIVE]);
 		opt_in(2, OPERATOR_IDLE, vec![]);
 		assert_noop!(
 			Rewards::submit_rewards(RuntimeOrigin::signed(AVS_OWNER), 2, NATIVE, 100, PERIOD, None),
@@ -335,10 +334,7 @@ fn nobody_can_fill_a_pools_reward_asset_list() {
 	ExtBuilder::build_and_execute(|| {
 		// The AVS accepts a third asset, but only root's reward assets can be paid: the pools'
 		// lists (two assets in the mock) never hold anything else.
-		MockRewardAssets::insert(
-			AVS,
-			vec![NATIVE, STETH_ASSET, NativeOrWithId::WithId(OTHER_ASSET)],
-		);
+		set_reward_assets(AVS, vec![NATIVE, STETH_ASSET, NativeOrWithId::WithId(OTHER_ASSET)]);
 		submit(NATIVE, 900);
 		submit(STETH_ASSET, 900);
 		assert_noop!(
