@@ -33,6 +33,7 @@ import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { Chain, fields, palletAccount, palletSubAccount } from './lib/chain.mjs';
 import { httpRpc, startDevNode } from './lib/node.mjs';
+import * as restakingRpc from '../../clients/polkadot-js/restaking-rpc.mjs';
 
 const ST = 10n ** 18n; // one whole stETH / rETH (18 decimals)
 const STETH = { WithId: 1 };
@@ -129,12 +130,21 @@ describe('restaking lifecycle on a --dev node', { timeout: 15 * 60_000 }, () => 
   }
 
   /** Call a custom RPC method at the current state block; remember its answer under `label`. */
+  // Each method is called twice: as raw JSON over HTTP, and through the polkadot.js definitions
+  // as `api.rpc.restaking.<name>` over the WebSocket (`typed`: the decoded codec, or
+  // `typedError`: the message it rejected with).
   async function captureRpc(label, method, params) {
     params = [...params, stateHash];
     try {
       ctx.rpc[label] = { method, params, result: await httpRpc(node.rpcPort, method, params) };
     } catch (error) {
       ctx.rpc[label] = { method, params, error: error.message, rpcError: error.rpcError };
+    }
+    const name = method.replace(/^restaking_/, '');
+    try {
+      ctx.rpc[label].typed = await api.rpc.restaking[name](...params);
+    } catch (error) {
+      ctx.rpc[label].typedError = error.message;
     }
   }
 
@@ -147,7 +157,8 @@ describe('restaking lifecycle on a --dev node', { timeout: 15 * 60_000 }, () => 
     await cryptoWaitReady();
     node = await startDevNode();
     console.log(`# node ${node.binary} (${node.args.join(' ')}), log ${node.logFile}`);
-    chain = await Chain.connect(node.wsUrl);
+    // With the repo's polkadot.js definitions of the restaking_* RPC (clients/polkadot-js).
+    chain = await Chain.connect(node.wsUrl, { rpc: restakingRpc.rpc, types: restakingRpc.types });
     ctx.binary = node.binary;
     ctx.rpcMethods = (await httpRpc(node.rpcPort, 'rpc_methods')).methods;
     api = chain.api;
@@ -1007,5 +1018,72 @@ describe('custom JSON-RPC (restaking_*)', () => {
       },
     ]);
     assert.equal(rpcError('avsOperators:unknown').code, 9002, 'an unknown AVS is error 9002');
+  });
+
+  // The JSON answer `json` and the codec `typed` that polkadot.js decoded from it through the
+  // definitions hold the same values: every struct has exactly the JSON's fields, arrays are
+  // `Vec`s of the same length, `null` is `None`, decimal strings are the u128 values.
+  function assertDecoded(typed, json, path) {
+    const isOption = typeof typed?.isNone === 'boolean' && typeof typed?.unwrap === 'function';
+    const isEnum = typeof typed?.type === 'string' && typeof typed?.index === 'number';
+    if (json === null) {
+      assert.ok(isOption && typed.isNone, `${path}: null in the JSON, ${typed?.toRawType?.()} ${typed} decoded`);
+      return;
+    }
+    if (isOption) {
+      assert.ok(typed.isSome, `${path}: ${JSON.stringify(json)} in the JSON, None decoded`);
+      assertDecoded(typed.unwrap(), json, path);
+      return;
+    }
+    if (Array.isArray(json)) {
+      assert.ok(Array.isArray(typed), `${path}: an array in the JSON, ${typed?.toRawType?.()} declared`);
+      assert.equal(typed.length, json.length, `${path}: length`);
+      json.forEach((item, i) => assertDecoded(typed[i], item, `${path}[${i}]`));
+      return;
+    }
+    if (isEnum) {
+      const [variant, value] = typeof json === 'string' ? [json, undefined] : Object.entries(json)[0];
+      assert.equal(typed.type.toLowerCase(), variant.toLowerCase(), `${path}: enum variant`);
+      if (value !== undefined) assertDecoded(typed.value, value, `${path}.${variant}`);
+      return;
+    }
+    switch (typeof json) {
+      case 'boolean':
+        assert.equal(typed.isTrue, json, `${path}: bool`);
+        return;
+      case 'number':
+        assert.equal(typed.toNumber(), json, `${path}: number`);
+        return;
+      case 'string':
+        if (/^\d+$/.test(json)) assert.equal(typed.toBigInt(), BigInt(json), `${path}: amount`);
+        else if (json.startsWith('0x')) assert.equal(typed.toHex(), json, `${path}: hex`);
+        else assert.equal(typed.toString(), json, `${path}: account`);
+        return;
+      default:
+        assert.ok(typed instanceof Map, `${path}: an object in the JSON, ${typed?.toRawType?.()} declared`);
+        assert.deepEqual([...typed.keys()].sort(), Object.keys(json).sort(), `${path}: fields`);
+        for (const [key, value] of Object.entries(json)) assertDecoded(typed.get(key), value, `${path}.${key}`);
+    }
+  }
+
+  it('polkadot.js definitions (clients/polkadot-js): api.rpc.restaking.* decodes every answer, or rejects with its error code', () => {
+    const labels = Object.keys(ctx.rpc);
+    const called = new Set(Object.values(ctx.rpc).map(({ method }) => method));
+    assert.deepEqual([...called].sort(), [...CUSTOM_RPC_METHODS].sort(), 'every method is called');
+    for (const label of labels) {
+      const captured = ctx.rpc[label];
+      const call = `api.rpc.restaking (${label}: ${captured.method})`;
+      if ('error' in captured) {
+        assert.ok(!('typed' in captured), `${call}: the node answered an error, polkadot.js decoded ${captured.typed}`);
+        // A parameter the node refuses (-32602, an account that does not parse) is refused by
+        // the typed client before it sends anything; any other error comes from the node.
+        const expected =
+          captured.rpcError.code === -32602 ? /^createType\(AccountId\):: / : new RegExp(`^${captured.rpcError.code}: `);
+        assert.match(captured.typedError, expected, `${call}: the error`);
+      } else {
+        assert.ok(!('typedError' in captured), `${call} rejected: ${captured.typedError}`);
+        assertDecoded(captured.typed, captured.result, label);
+      }
+    }
   });
 });

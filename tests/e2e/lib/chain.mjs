@@ -43,8 +43,14 @@ export class Chain {
     this.undecodable = new Map();
   }
 
-  static async connect(wsUrl) {
-    const api = await ApiPromise.create({ provider: new WsProvider(wsUrl), noInitWarn: true, throwOnConnect: true });
+  /** `options`: more `ApiPromise.create` options (e.g. `rpc` and `types` definitions). */
+  static async connect(wsUrl, options = {}) {
+    const api = await ApiPromise.create({
+      provider: new WsProvider(wsUrl),
+      noInitWarn: true,
+      throwOnConnect: true,
+      ...options,
+    });
     const chain = new Chain(api);
     chain.unsubscribe = await api.rpc.chain.subscribeNewHeads((header) => {
       chain.onHead(header.number.toNumber()).catch((error) => {
