@@ -36,7 +36,7 @@ build_node
 NODE_BIN="$(require_node_bin)"
 export NODE_BIN
 
-step "2/3 end-to-end tests (tests/e2e: polkadot.js lifecycle + restaking_* RPC and its definitions, runtime upgrade, launch kit, GRANDPA RPC; about 7 minutes)"
+step "2/3 end-to-end tests (tests/e2e: polkadot.js lifecycle + restaking_* RPC and its definitions, runtime upgrade, launch kit, GRANDPA RPC and metadata-hash signing; about 7 minutes)"
 (cd tests/e2e && npm ci --no-audit --no-fund && node --test --test-concurrency=1 --test-reporter=tap) 2>&1 |
 	tee "$log_dir/e2e.log"
 

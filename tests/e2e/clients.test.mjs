@@ -1,15 +1,25 @@
-// The node's GRANDPA RPC (sc-consensus-grandpa-rpc, wired as in the kitchensink node), through
-// polkadot.js's own `api.rpc.grandpa` definitions, on a `--dev` node (Alice the only voter):
+// What standard clients and signers need from the node, on one `--dev` node (Alice the only
+// GRANDPA voter):
+//
+// GRANDPA RPC (sc-consensus-grandpa-rpc, wired as in the kitchensink node), through
+// polkadot.js's own `api.rpc.grandpa` definitions:
 //   - `grandpa_roundState`: the set id and the voter's current round, weights and thresholds;
 //   - `grandpa_subscribeJustifications`: a justification of each newly finalized block, whose
 //     precommit is Alice's ed25519 signature over the GRANDPA message (checked here);
 //   - `grandpa_proveFinality`: served; with no authority-set change recorded yet (the set is the
 //     genesis list until issue #16 elects validators) it answers sc-consensus-grandpa's
 //     "not covered by authority set changes" error, and "not yet finalized" beyond finality.
+//
+// CheckMetadataHash (RFC-0078), as the Ledger generic app and other metadata-aware signers use
+// it: the runtime is built with its metadata hash (`metadata-hash` feature, RSTK, 12 decimals),
+// so a transaction signed in mode 1 over the digest computed here from the node's metadata
+// (@polkadot-api/merkleize-metadata) is accepted, and one signed over any other digest is
+// refused as a bad signature.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Keyring } from '@polkadot/keyring';
+import { merkleizeMetadata } from '@polkadot-api/merkleize-metadata';
 import { bnToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { cryptoWaitReady, ed25519Verify } from '@polkadot/util-crypto';
 import { Chain } from './lib/chain.mjs';
@@ -26,11 +36,13 @@ function precommitPayload(precommit, round, setId) {
   );
 }
 
-describe('GRANDPA RPC on a --dev node', { timeout: 5 * 60_000 }, () => {
+describe('standard clients on a --dev node: GRANDPA RPC, metadata-hash signing', { timeout: 5 * 60_000 }, () => {
   let node;
   let chain;
   let api;
   let alice;
+  let signer;
+  let bob;
 
   before(async () => {
     await cryptoWaitReady();
@@ -38,6 +50,9 @@ describe('GRANDPA RPC on a --dev node', { timeout: 5 * 60_000 }, () => {
     chain = await Chain.connect(node.wsUrl);
     api = chain.api;
     alice = new Keyring({ type: 'ed25519' }).addFromUri('//Alice');
+    const sr25519 = new Keyring({ type: 'sr25519', ss58Format: 42 });
+    signer = sr25519.addFromUri('//Alice');
+    bob = sr25519.addFromUri('//Bob').address;
   });
 
   after(async () => {
@@ -103,5 +118,50 @@ describe('GRANDPA RPC on a --dev node', { timeout: 5 * 60_000 }, () => {
       { message: /^4: GRANDPA prove finality rpc failed: Block not yet finalized$/ },
       'a block far ahead of finality',
     );
+  });
+
+  /** RFC-0078 digest of the node's metadata (V15), with the given token symbol and decimals. */
+  async function metadataDigest({ tokenSymbol = 'RSTK', decimals = 12 } = {}) {
+    const metadata = await api.call.metadata.metadataAtVersion(15);
+    assert.ok(metadata.isSome, 'the runtime serves metadata V15');
+    return u8aToHex(merkleizeMetadata(metadata.unwrap().toU8a(true), { tokenSymbol, decimals }).digest());
+  }
+
+  /** Submit a transfer of 1 unit to Bob signed with `options`; resolves with its outcome. */
+  function transfer(options) {
+    return new Promise((resolve, reject) => {
+      api.tx.balances
+        .transferKeepAlive(bob, 10n ** 12n)
+        .signAndSend(signer, options, ({ status, dispatchError, events }) => {
+          if (status.isInBlock) resolve({ dispatchError, events, block: status.asInBlock.toHex() });
+          if (status.isInvalid || status.isDropped) reject(new Error(`transaction ${status.type}`));
+        })
+        .catch(reject);
+    });
+  }
+
+  it('CheckMetadataHash mode 1: a transfer signed over the metadata digest is accepted', async () => {
+    const metadataHash = await metadataDigest();
+    const before = (await api.query.system.account(bob)).data.free.toBigInt();
+    const { dispatchError, events, block } = await transfer({ mode: 1, metadataHash });
+    assert.ok(!dispatchError, `the transfer failed: ${dispatchError}`);
+    assert.ok(events.some(({ event }) => api.events.balances.Transfer.is(event)), 'a Transfer event');
+    // The extrinsic carries mode 1 on chain.
+    const { block: included } = await api.rpc.chain.getBlock(block);
+    const signed = included.extrinsics.find((xt) => xt.isSigned && xt.method.section === 'balances');
+    assert.ok(signed, 'the transfer is in the block');
+    assert.equal(signed.mode.toNumber(), 1, 'the included extrinsic is in mode 1');
+    const after = (await (await api.at(block)).query.system.account(bob)).data.free.toBigInt();
+    assert.equal(after - before, 10n ** 12n, 'Bob received the unit');
+  });
+
+  it('CheckMetadataHash mode 1: a signature over another digest is refused', async () => {
+    // What a signer would sign with a wrong token symbol (or for another runtime): the node's
+    // own hash differs, so the signed payload differs and the signature does not verify.
+    const wrong = await metadataDigest({ tokenSymbol: 'UNIT' });
+    assert.notEqual(wrong, await metadataDigest(), 'the token symbol is part of the digest');
+    await assert.rejects(transfer({ mode: 1, metadataHash: wrong }), {
+      message: /^1010: Invalid Transaction: Transaction has a bad signature/,
+    });
   });
 });
