@@ -20,7 +20,6 @@ use std::sync::Arc;
 
 use jsonrpsee::RpcModule;
 use restaking_runtime::{opaque::Block, AccountId, AssetKind, Balance, BlockNumber, Hash, Nonce};
-use sc_client_api::AuxStore;
 use sc_consensus_grandpa::{
 	FinalityProofProvider, GrandpaJustificationStream, SharedAuthoritySet, SharedVoterState,
 };
@@ -60,7 +59,7 @@ pub fn create_full<C, P, B>(
 	deps: FullDeps<C, P, B>,
 ) -> Result<RpcModule<()>, Box<dyn std::error::Error + Send + Sync>>
 where
-	C: ProvideRuntimeApi<Block> + AuxStore,
+	C: ProvideRuntimeApi<Block>,
 	C: HeaderBackend<Block> + HeaderMetadata<Block, Error = BlockChainError> + 'static,
 	C: Send + Sync + 'static,
 	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>,
@@ -69,7 +68,6 @@ where
 	C::Api: restaking::RestakingRuntimeApi<Block, AccountId, Balance, AssetKind, BlockNumber>,
 	P: TransactionPool + 'static,
 	B: sc_client_api::Backend<Block> + Send + Sync + 'static,
-	B::State: sc_client_api::StateBackend<sp_runtime::traits::HashingFor<Block>>,
 {
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use restaking::{Restaking, RestakingRpcApiServer};
