@@ -11,8 +11,12 @@
 #[cfg(feature = "std")]
 fn point_at_the_workspace() {
 	const HINT: &str = "WASM_BUILD_WORKSPACE_HINT";
-	if std::env::var_os(HINT).is_none() {
-		std::env::set_var(HINT, concat!(env!("CARGO_MANIFEST_DIR"), "/.."));
+	// Read when the build script runs, not when it is compiled: a build script compiled in
+	// another checkout sharing the target dir must not point at that checkout.
+	if let (None, Some(manifest_dir)) =
+		(std::env::var_os(HINT), std::env::var_os("CARGO_MANIFEST_DIR"))
+	{
+		std::env::set_var(HINT, std::path::Path::new(&manifest_dir).join(".."));
 	}
 }
 

@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
-# Regenerates the `weights.rs` of the five restaking pallets with the node's
-# `benchmark pallet` command (FRAME v2 benchmarks, the wasm runtime of the benchmark build, `--chain dev-source`).
+# Regenerates the weights of the five restaking pallets (`pallets/<dir>/src/weights.rs`, with
+# scripts/frame-weight-template.hbs) and of the polkadot-sdk pallets the runtime benchmarks on
+# itself (utility, proxy, multisig, balances, frame_system and its transaction extensions:
+# `runtime/src/weights/<pallet>.rs`, the benchmark CLI's own template, a `WeightInfo<T>` of the
+# pallet's trait) with the node's `benchmark pallet`
+# command (FRAME v2 benchmarks, the wasm runtime of the benchmark build, `--chain dev-source`).
 #
-#   scripts/benchmark-weights.sh                 # all five pallets
-#   scripts/benchmark-weights.sh restaking       # one pallet (directory name under pallets/)
+#   scripts/benchmark-weights.sh                 # all of them
+#   scripts/benchmark-weights.sh restaking       # one (directory under pallets/, or utility,
+#                                                # proxy, multisig, balances, frame_system,
+#                                                # frame_system_extensions)
 #
 # The node is built with `--features runtime-benchmarks` into its own target directory
 # ($BENCH_TARGET_DIR, default $HOME/.cache/restaking-bench-target) so that the feature build
@@ -22,14 +28,20 @@ evidence_only="pallet_slashing::execute_slash_delegators,pallet_rewards::submit_
 node_bin="$(bench_node_bin)"
 
 pallets=("$@")
-[[ ${#pallets[@]} -gt 0 ]] || pallets=(restaking avs-registry slashing rewards time-parameters)
+runtime_pallets=(utility proxy multisig balances frame_system frame_system_extensions)
+[[ ${#pallets[@]} -gt 0 ]] || pallets=(restaking avs-registry slashing rewards time-parameters "${runtime_pallets[@]}")
 
 for dir in "${pallets[@]}"; do
-	if [[ ! -d "$repo_root/pallets/$dir" ]]; then
-		echo "error: no pallet directory pallets/$dir" >&2
+	pallet="pallet_${dir//-/_}"
+	[[ "$dir" != frame_* ]] || pallet="$dir"
+	if [[ -d "$repo_root/pallets/$dir" ]]; then
+		output=(--template "$repo_root/scripts/frame-weight-template.hbs" --output "$repo_root/pallets/$dir/src/weights.rs")
+	elif [[ " ${runtime_pallets[*]} " == *" $dir "* ]]; then
+		output=(--output "$repo_root/runtime/src/weights/$pallet.rs")
+	else
+		echo "error: no pallet directory pallets/$dir, and not one of: ${runtime_pallets[*]}" >&2
 		exit 1
 	fi
-	pallet="pallet_${dir//-/_}"
 	echo "==> $pallet (steps $steps, repeat $repeat)" >&2
 	"$node_bin" benchmark pallet \
 		--chain dev-source \
@@ -39,7 +51,6 @@ for dir in "${pallets[@]}"; do
 		--steps "$steps" \
 		--repeat "$repeat" \
 		--wasm-execution compiled \
-		--template "$repo_root/scripts/frame-weight-template.hbs" \
-		--output "$repo_root/pallets/$dir/src/weights.rs"
+		"${output[@]}"
 done
 echo "Weights written; rebuild the runtime and regenerate the chain specs." >&2

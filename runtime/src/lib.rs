@@ -15,6 +15,10 @@
 //! Collateral is the native token (pallet-balances) or any asset of pallet-assets, addressed
 //! by one [`AssetKind`] (`NativeOrWithId<u32>`).
 //!
+//! Accounts: pallet-utility (batches), pallet-proxy with the restaking roles as proxy types
+//! ([`ProxyType`]: `Operator`, `Staker`, `AvsOwner`, `VaultOwner`, ...) and pallet-multisig
+//! (`configs/proxy.rs`); their weights are benchmarked on this runtime (`weights/`).
+//!
 //! Consensus is Aura (block authoring, 6 s slots) + GRANDPA (finality).
 
 #![cfg_attr(not(feature = "std"), no_std)]
@@ -29,6 +33,7 @@ pub mod apis;
 mod benchmarks;
 pub mod configs;
 pub mod genesis_config_presets;
+mod weights;
 
 extern crate alloc;
 use alloc::vec::Vec;
@@ -39,6 +44,7 @@ use sp_runtime::{
 };
 use sp_version::RuntimeVersion;
 
+pub use configs::proxy::ProxyType;
 pub use frame_support::traits::tokens::fungible::NativeOrWithId;
 pub use frame_system::Call as SystemCall;
 pub use pallet_balances::Call as BalancesCall;
@@ -88,7 +94,8 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	// runtime in substitute for the on-chain Wasm runtime unless all of `spec_name`,
 	// `spec_version`, and `authoring_version` are the same between Wasm and native.
 	// 105: the wasm carries its metadata hash (`CheckMetadataHash` mode 1).
-	spec_version: 105,
+	// 106: pallet-utility, pallet-proxy (restaking proxy types) and pallet-multisig.
+	spec_version: 106,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 3,
@@ -125,6 +132,13 @@ pub const MICRO_UNIT: Balance = 1_000_000;
 
 /// Existential deposit of the native token.
 pub const EXISTENTIAL_DEPOSIT: Balance = MILLI_UNIT;
+
+/// Native deposit for `items` storage items of `bytes` bytes in all: 0.1 UNIT per item and
+/// 10 micro-UNIT per byte (the per-byte price of asset metadata). Proxy and multisig deposits
+/// are priced with it.
+pub const fn deposit(items: u32, bytes: u32) -> Balance {
+	items as Balance * (UNIT / 10) + bytes as Balance * (10 * MICRO_UNIT)
+}
 
 /// Alias to 512-bit hash when used in the context of a transaction signature on the chain.
 pub type Signature = MultiSignature;
@@ -250,6 +264,15 @@ mod runtime {
 
 	#[runtime::pallet_index(7)]
 	pub type Assets = pallet_assets;
+
+	#[runtime::pallet_index(8)]
+	pub type Utility = pallet_utility;
+
+	#[runtime::pallet_index(9)]
+	pub type Proxy = pallet_proxy;
+
+	#[runtime::pallet_index(10)]
+	pub type Multisig = pallet_multisig;
 
 	// The restaking ledger.
 	#[runtime::pallet_index(20)]

@@ -114,3 +114,13 @@ bench_node_bin() {
 	(cd "$repo_root" && CARGO_TARGET_DIR="$dir" cargo build --release -p restaking-node --features runtime-benchmarks) >&2
 	CARGO_TARGET_DIR="$dir" require_node_bin
 }
+
+# `readme_block <name>`: the lines of README.md's code block after `<!-- readme:<name> -->`
+# (scripts run README's commands as README writes them; scripts/check-readme.py runs the rest).
+readme_block() {
+	awk -v marker="<!-- readme:$1 -->" '
+		$0 == marker { found = 1; next }
+		found && /^```/ { if (inblock) exit; inblock = 1; next }
+		found && inblock { print }
+	' "$repo_root/README.md"
+}

@@ -47,7 +47,7 @@ impl pallet_avs_registry::Config for Runtime {
 
 #[cfg(test)]
 mod tests {
-	use super::{time_parameters::windows, *};
+	use super::*;
 	use frame_support::traits::Hooks;
 
 	#[test]

@@ -3,6 +3,7 @@
 //! System pallets are configured here; each restaking-ledger pallet has its own file.
 
 mod avs_registry;
+pub mod proxy;
 mod restaking;
 pub(crate) mod rewards;
 mod slashing;
@@ -10,7 +11,9 @@ pub(crate) mod time_parameters;
 
 // Substrate and Polkadot dependencies
 use frame_support::{
-	derive_impl, parameter_types,
+	derive_impl,
+	dispatch::DispatchClass,
+	parameter_types,
 	traits::{
 		tokens::{fungible::UnionOf, imbalance::ResolveTo},
 		AsEnsureOriginWithArg, ConstBool, ConstU128, ConstU32, ConstU64, ConstU8, VariantCountOf,
@@ -37,8 +40,8 @@ use sp_version::RuntimeVersion;
 #[allow(unused_imports)]
 pub(crate) use super::{
 	AccountId, AssetId, AssetKind, Assets, Aura, AvsRegistry, Balance, Balances, Block,
-	BlockNumber, Hash, Nonce, PalletInfo, Restaking, Runtime, RuntimeCall, RuntimeEvent,
-	RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin, RuntimeTask, System, DAYS,
+	BlockNumber, Hash, Nonce, OriginCaller, PalletInfo, Restaking, Runtime, RuntimeCall,
+	RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin, RuntimeTask, System, DAYS,
 	EXISTENTIAL_DEPOSIT, HOURS, MINUTES, SLOT_DURATION, UNIT, VERSION,
 };
 
@@ -66,7 +69,11 @@ parameter_types! {
 		Weight::from_parts(2u64 * WEIGHT_REF_TIME_PER_SECOND, u64::MAX),
 		NORMAL_DISPATCH_RATIO,
 	);
-	pub RuntimeBlockLength: BlockLength = BlockLength::max_with_normal_ratio(5 * 1024 * 1024, NORMAL_DISPATCH_RATIO);
+	/// 5 MiB blocks, of which normal extrinsics may fill `NORMAL_DISPATCH_RATIO`.
+	pub RuntimeBlockLength: BlockLength = BlockLength::builder()
+		.max_length(5 * 1024 * 1024)
+		.modify_max_length_for_class(DispatchClass::Normal, |max| *max = NORMAL_DISPATCH_RATIO * *max)
+		.build();
 	pub const SS58Prefix: u8 = 42;
 
 	/// Account that receives protocol fees of rewards (a keyless account derived from a
@@ -101,6 +108,11 @@ impl frame_system::Config for Runtime {
 	/// This is used as an identifier of the chain. 42 is the generic substrate prefix.
 	type SS58Prefix = SS58Prefix;
 	type MaxConsumers = frame_support::traits::ConstU32<16>;
+	/// Measured on this runtime and node (ParityDB), not polkadot-sdk's reference numbers.
+	type SystemWeightInfo = crate::weights::frame_system::WeightInfo<Runtime>;
+	/// The frame-system transaction extensions (nonce, era, weight, ...) measured on this
+	/// runtime: every transaction pays them.
+	type ExtensionsWeightInfo = crate::weights::frame_system_extensions::WeightInfo<Runtime>;
 }
 
 impl pallet_aura::Config for Runtime {
@@ -142,7 +154,8 @@ impl pallet_balances::Config for Runtime {
 	type DustRemoval = ();
 	type ExistentialDeposit = ConstU128<EXISTENTIAL_DEPOSIT>;
 	type AccountStore = System;
-	type WeightInfo = pallet_balances::weights::SubstrateWeight<Runtime>;
+	/// Measured on this runtime and node (ParityDB).
+	type WeightInfo = crate::weights::pallet_balances::WeightInfo<Runtime>;
 	type FreezeIdentifier = RuntimeFreezeReason;
 	type MaxFreezes = VariantCountOf<RuntimeFreezeReason>;
 	type RuntimeHoldReason = RuntimeHoldReason;
