@@ -181,10 +181,23 @@ def remove_base_paths(paths):
 # ---- blocks run here ---------------------------------------------------------------------
 
 
+def require_free_ports(ports):
+    """README's commands use fixed ports; a node finding one taken would move to another."""
+    import socket
+
+    for port in ports:
+        with socket.socket() as sock:
+            if sock.connect_ex(("127.0.0.1", port)) == 0:
+                raise Failure(f"port {port} is in use (README's commands need it): stop what listens there")
+
+
 def check_local_testnet(body):
     cmds = [c for c, _ in commands(body)]
     if len(cmds) != 4:
         raise Failure(f"expected the four validators' commands, found {len(cmds)}")
+    require_free_ports(
+        int(port) for c in cmds for port in re.findall(r"--(?:rpc-port|port|prometheus-port) (\d+)", c)
+    )
     base_paths = [re.search(r"--base-path (\S+)", c).group(1) for c in cmds]
     rpc_ports = [int(re.search(r"--rpc-port (\d+)", c).group(1)) for c in cmds]
     remove_base_paths(base_paths)
@@ -470,6 +483,7 @@ def main():
     for marker, where in ELSEWHERE.items():
         log(f"SKIP: {marker}: {'run by ' + where if where else 'not run in CI (a second cold build: the benchmark feature)'}")
 
+    require_free_ports([9944, 9615, 30333])
     if not os.access(node_binary(), os.X_OK):
         raise Failure(f"no node binary at {node_binary()} (build it, or set NODE_BIN)")
     check_local_testnet(by_marker["readme:local-testnet"])
@@ -481,8 +495,14 @@ def main():
     log("PASS: every README command block ran as written (or is run by the script named above)")
 
 
+def terminated(signum, _frame):
+    raise Failure(f"stopped by signal {signum}")
+
+
 if __name__ == "__main__":
     code = 0
+    # A SIGTERM (e.g. from `timeout`) still stops every node this check started.
+    signal.signal(signal.SIGTERM, terminated)
     try:
         main()
     except Failure as failure:
