@@ -3,7 +3,7 @@
 # (a full node by default, a validator with keys inserted in the container).
 #   docker build -t restaking-node .
 #   docker run -d -p 30333:30333 -p 9944:9944 -p 9615:9615 -v restaking-data:/data restaking-node
-# No container engine runs in CI: scripts/check-docker.sh runs docker/entrypoint.sh, the CMD,
+# No container engine runs in CI: scripts/check-readme.py runs docker/entrypoint.sh, the CMD,
 # the HEALTHCHECK and README's docker commands natively against the built binary.
 
 FROM rust:1.95-bookworm AS builder

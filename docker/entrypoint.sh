@@ -13,7 +13,7 @@
 #   anything else         run that program (e.g. `bash`)
 #
 # RESTAKING_NODE (the binary), RESTAKING_DATA and RESTAKING_RPC_PORT default to the image's
-# paths; scripts/check-docker.sh runs this script with them pointing at a local build.
+# paths; scripts/check-readme.py runs this script with them pointing at a local build.
 set -euo pipefail
 
 node="${RESTAKING_NODE:-/usr/local/bin/restaking-node}"

@@ -166,7 +166,7 @@ def tail(process, n=15):
         return "".join(f.readlines()[-n:])
 
 
-def bash(command, **kwargs):
+def bash(command):
     return ["bash", "-c", command]
 
 
@@ -294,7 +294,7 @@ class Image:
         return arg
 
     def argv(self, args, volume_dir):
-        return [self.map_path(a, volume_dir) for a in self.entrypoint + (args or self.cmd)]
+        return self.argv_of(self.entrypoint + (args or self.cmd), volume_dir)
 
     def env(self, volume_dir):
         env = dict(os.environ, RESTAKING_NODE=self.paths["/usr/local/bin/restaking-node"])
@@ -403,7 +403,9 @@ def check_docker_full_node(image, body):
         chain, roles = rpc(9944, "system_chain"), rpc(9944, "system_nodeRoles")
         if chain != spec["name"] or roles != ["Full"]:
             raise Failure(f"the image's default runs {chain!r} as {roles}, not a full node of {spec['name']!r}")
-        log(f"PASS: docker default (CMD): a full node of {chain!r}, healthy, metrics on 9615: {prometheus_up(9615)}")
+        if not prometheus_up(9615):
+            raise Failure("the image's default exports no substrate metrics on 9615")
+        log(f"PASS: docker default (CMD): a full node of {chain!r}, healthy, metrics on 9615")
 
     check_docker(image, body, then)
 

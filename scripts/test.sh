@@ -49,7 +49,7 @@ bash -euo pipefail -c "$e2e_commands" 2>&1 | tee "$log_dir/e2e.log"
 step "3/4 local testnet: 4 validators, SIGKILL one, finality continues, it catches up (about 2 minutes)"
 scripts/local-testnet.sh 2>&1 | tee "$log_dir/testnet.log"
 
-step "4/4 README's other commands as written (manual 4-validator testnet, launch kit, Docker entry point and commands run natively, curl examples; about 4 minutes)"
+step "4/4 README's other commands as written (manual 4-validator testnet, launch kit, Docker entry point and commands run natively, curl examples; about 2 minutes)"
 python3 scripts/check-readme.py 2>&1 | tee "$log_dir/readme.log"
 
 echo
