@@ -16,7 +16,7 @@ not know. Each block is either run here or named with the place that runs it:
                                 /specs, the built binary), its CMD when no arguments follow the
                                 image, its HEALTHCHECK to tell a detached container is up, and
                                 `docker stop` as SIGTERM; the full node runs the local chain,
-                                the validator's peer id and Aura/GRANDPA keys are the ones its
+                                the validator's peer id and BABE/GRANDPA keys are the ones its
                                 one-off containers generated and inserted, and an unsafe RPC
                                 port is published on 127.0.0.1 only
   readme:grandpa-curl           against a dev node started with the quick-start command
@@ -250,12 +250,12 @@ def check_launch_network(body, start_body):
         if roles != ["Authority"]:
             raise Failure(f"validator 1 roles {roles}")
         keystore = os.path.join(out_dir, "validator-1", "chains", spec["id"], "keystore")
-        aura = [f for f in os.listdir(keystore) if f.startswith("61757261")]  # "aura"
+        babe = [f for f in os.listdir(keystore) if f.startswith("62616265")]  # "babe"
         gran = [f for f in os.listdir(keystore) if f.startswith("6772616e")]  # "gran"
-        for key_type, files in (("aura", aura), ("gran", gran)):
+        for key_type, files in (("babe", babe), ("gran", gran)):
             if len(files) != 1 or not rpc(port, "author_hasKey", ["0x" + files[0][8:], key_type]):
                 raise Failure(f"validator 1 does not hold its generated {key_type} key ({files})")
-        log(f"PASS: README launch kit: {spec['name']!r} generated; validator 1 runs it as an authority with its generated aura and gran keys")
+        log(f"PASS: README launch kit: {spec['name']!r} generated; validator 1 runs it as an authority with its generated babe and gran keys")
         code = stop(node)
         if code != 0:
             raise Failure(f"validator 1 exited {code} on SIGINT")
@@ -422,10 +422,10 @@ def check_docker_validator(image, body):
             raise Failure(f"the validator's peer id is not the generated node key's ({peer_id})")
         if rpc(9944, "system_nodeRoles") != ["Authority"]:
             raise Failure("the validator does not run as an authority")
-        for key, key_type in ((ALICE_SR25519, "aura"), (ALICE_ED25519, "gran")):
+        for key, key_type in ((ALICE_SR25519, "babe"), (ALICE_ED25519, "gran")):
             if not rpc(9944, "author_hasKey", [key, key_type]):
                 raise Failure(f"the validator's keystore lacks the inserted {key_type} key")
-        log(f"PASS: docker validator: node key generated in the volume (peer id {peer_id}), aura and gran keys inserted there and held by the running authority")
+        log(f"PASS: docker validator: node key generated in the volume (peer id {peer_id}), babe and gran keys inserted there and held by the running authority")
 
     check_docker(image, body, then)
 

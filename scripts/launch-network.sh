@@ -6,13 +6,16 @@
 #
 # From the `staging` template (production-scale safety windows: withdrawals wait 7 days, veto
 # windows 1-2 days; see README "Safety windows per chain spec") it:
-#   1. generates, with `restaking-node key`, for each validator an Aura key (sr25519, also its
-#      funded account), a GRANDPA key (ed25519) and a libp2p node key, and one sudo key
-#      (sr25519): fresh secret phrases, never the public dev keys (//Alice ...);
+#   1. generates, with `restaking-node key`, for each validator a BABE key (sr25519, also its
+#      funded operator account), a GRANDPA key (ed25519) and a libp2p node key, and one sudo
+#      key (sr25519): fresh secret phrases, never the public dev keys (//Alice ...);
 #   2. writes the plain chain spec with those validators and sudo key, the endowments (the sudo
 #      and validator accounts only) and the collateral tokens owned by the sudo account (none
 #      minted: the sudo account, their issuer, mints them with `assets.mint`), then the raw
-#      spec, and refuses to finish if any public dev key is left in it;
+#      spec, and refuses to finish if any public dev key is left in it. The validators are
+#      restaked operators, as in every preset: each stakes the template's validator stake in
+#      the native vault (owned by the sudo account), opts in to the consensus AVS (id 0) and
+#      allocates it all; the genesis session elects them;
 #   3. puts each validator's session keys into its own keystore (`key insert`) and writes a
 #      start script per validator, then prints what to run where.
 #
@@ -97,7 +100,7 @@ umask 077
 step "generating keys for $validators validator(s) and the sudo account"
 "$node" key generate --scheme sr25519 --words 24 --output-type json >"$secrets/sudo.json"
 for i in $(seq 1 "$validators"); do
-	"$node" key generate --scheme sr25519 --words 24 --output-type json >"$secrets/validator-$i-aura.json"
+	"$node" key generate --scheme sr25519 --words 24 --output-type json >"$secrets/validator-$i-babe.json"
 	"$node" key generate --scheme ed25519 --words 24 --output-type json >"$secrets/validator-$i-grandpa.json"
 	mkdir -p "$out_dir/validator-$i"
 	"$node" key generate-node-key --file "$out_dir/validator-$i/node-key" 2>/dev/null
@@ -122,7 +125,7 @@ spec = load(f"{out}/staging-template.json")
 sudo = load(f"{out}/secrets/sudo.json")
 validators = []
 for i in range(1, n + 1):
-    aura = load(f"{out}/secrets/validator-{i}-aura.json")
+    babe = load(f"{out}/secrets/validator-{i}-babe.json")
     grandpa = load(f"{out}/secrets/validator-{i}-grandpa.json")
     with open(f"{out}/secrets/validator-{i}-peer-id") as f:
         peer_id = f.read().strip()
@@ -130,8 +133,9 @@ for i in range(1, n + 1):
     proto = "ip4" if all(p.isdigit() for p in host.split(".")) and host.count(".") == 3 else "dns"
     validators.append({
         "index": i,
-        "aura": aura["ss58Address"],
-        "auraPublicKey": aura["publicKey"],
+        "account": babe["ss58Address"],
+        "babe": babe["ss58Address"],
+        "babePublicKey": babe["publicKey"],
         "grandpa": grandpa["ss58Address"],
         "grandpaPublicKey": grandpa["publicKey"],
         "peerId": peer_id,
@@ -143,13 +147,27 @@ decimals = spec["properties"]["tokenDecimals"]
 unit = 10 ** decimals
 patch = spec["genesis"]["runtimeGenesis"]["patch"]
 root = sudo["ss58Address"]
-# The treasury's existential balance stays (it receives protocol fees); every dev account goes.
-treasury = [entry for entry in patch["balances"]["balances"] if entry[1] == unit]
-if len(treasury) != 1:
-    sys.exit("error: the staging template changed: cannot find the treasury's endowment")
-patch["balances"]["balances"] = [[root, endowment * unit]] + [[v["aura"], endowment * unit] for v in validators] + treasury
-patch["aura"]["authorities"] = [v["aura"] for v in validators]
-patch["grandpa"]["authorities"] = [[v["grandpa"], 1] for v in validators]
+# The treasury's existential balance and the consensus AVS account's (AVS 0's deposit) stay;
+# every dev account goes.
+template_endowment = max(entry[1] for entry in patch["balances"]["balances"])
+kept = [entry for entry in patch["balances"]["balances"] if entry[1] != template_endowment]
+if len(kept) != 2:
+    sys.exit("error: the staging template changed: cannot find the treasury's and the consensus AVS's endowments")
+stake = patch["restaking"]["delegations"][0][3]
+if endowment * unit <= stake + 1000 * unit:
+    sys.exit(f"error: --endowment {endowment} cannot pay a validator's stake of {stake // unit} RSTK and its deposits")
+patch["balances"]["balances"] = [[root, endowment * unit]] + [[v["account"], endowment * unit] for v in validators] + kept
+# The validators as operators with genesis stake in the consensus AVS, and their session keys.
+patch["restaking"]["vaults"] = [[root] + vault[1:] for vault in patch["restaking"]["vaults"]]
+operator, delegation = patch["restaking"]["operators"][0], patch["restaking"]["delegations"][0]
+opt_in, allocation = patch["avsRegistry"]["optIns"][0], patch["avsRegistry"]["allocations"][0]
+patch["restaking"]["operators"] = [[v["account"], operator[1]] for v in validators]
+patch["restaking"]["delegations"] = [[v["account"], delegation[1], v["account"], delegation[3]] for v in validators]
+patch["avsRegistry"]["optIns"] = [[opt_in[0], v["account"]] for v in validators]
+patch["avsRegistry"]["allocations"] = [[allocation[0], v["account"], allocation[2], allocation[3]] for v in validators]
+patch["session"]["keys"] = [
+    [v["account"], v["account"], {"babe": v["babe"], "grandpa": v["grandpa"]}] for v in validators
+]
 patch["sudo"]["key"] = root
 # The collateral tokens exist, owned (issued, administered) by the sudo account; nothing minted.
 patch["assets"]["assets"] = [[asset[0], root, asset[2], asset[3]] for asset in patch["assets"]["assets"]]
@@ -212,9 +230,9 @@ step "putting each validator's keys into its keystore"
 chmod 0644 "$out_dir/chain-spec.json" "$out_dir/chain-spec-raw.json" "$out_dir/network.json"
 for i in $(seq 1 "$validators"); do
 	base="$out_dir/validator-$i"
-	for pair in aura:sr25519 gran:ed25519; do
+	for pair in babe:sr25519 gran:ed25519; do
 		key_type="${pair%%:*}" scheme="${pair##*:}"
-		file="$secrets/validator-$i-$([ "$key_type" = aura ] && echo aura || echo grandpa).json"
+		file="$secrets/validator-$i-$([ "$key_type" = babe ] && echo babe || echo grandpa).json"
 		suri="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["secretPhrase"])' "$file")"
 		"$node" key insert --base-path "$base" --chain "$out_dir/chain-spec-raw.json" \
 			--key-type "$key_type" --scheme "$scheme" --suri "$suri"
@@ -243,7 +261,7 @@ cat <<EOF
 
 Network "$chain_name" ($chain_id) written to $out_dir:
   chain-spec-raw.json   give it to every node; start nodes with --chain chain-spec-raw.json
-  secrets/              the secret phrases: sudo.json and each validator's aura/grandpa keys;
+  secrets/              the secret phrases: sudo.json and each validator's babe/grandpa keys;
                         move them offline (the keystores below already hold the session keys)
   sudo account          $(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["sudo"])' "$out_dir/network.json")
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Four-validator local testnet on loopback, with a crash test of GRANDPA finality.
 #
-# Starts Alice, Bob, Charlie and Dave (`--alice` etc.: their Aura/GRANDPA keys are the
+# Starts Alice, Bob, Charlie and Dave (`--alice` etc.: their BABE/GRANDPA keys are the
 # validators of the local chain spec) with distinct p2p/RPC ports, base paths under a temp dir
 # and fixed node keys (Alice's, 0x..01, is the bootnode), then:
 #   1. waits until all four nodes finalize blocks;

@@ -22,8 +22,20 @@
 use restaking_runtime::WASM_BINARY;
 use sc_service::{ChainType, Properties};
 
+/// The chain spec extensions of this node: the light-sync checkpoint that
+/// `sync_state_genSyncSpec` fills in (absent, `null`, in the committed specs), from which a
+/// light client starts without replaying GRANDPA and BABE from genesis.
+#[derive(
+	Default, Clone, serde::Serialize, serde::Deserialize, sc_chain_spec::ChainSpecExtension,
+)]
+#[serde(rename_all = "camelCase")]
+pub struct Extensions {
+	/// The light-sync checkpoint (finalized header, GRANDPA authority set, BABE epochs).
+	pub light_sync_state: sc_sync_state_rpc::LightSyncStateExtension,
+}
+
 /// Specialized `ChainSpec`. This is a specialization of the general Substrate ChainSpec type.
-pub type ChainSpec = sc_service::GenericChainSpec;
+pub type ChainSpec = sc_service::GenericChainSpec<Extensions>;
 
 /// Symbol of the native token.
 pub const TOKEN_SYMBOL: &str = "RSTK";
@@ -71,25 +83,31 @@ pub fn local_chain_spec() -> Result<ChainSpec, String> {
 /// The development chain built from the `development` preset and the runtime compiled into
 /// this binary, `--chain dev-source` (what `chain-specs/dev*.json` are generated from).
 pub fn development_chain_spec_from_source() -> Result<ChainSpec, String> {
-	Ok(ChainSpec::builder(WASM_BINARY.ok_or_else(|| WASM_NOT_AVAILABLE.to_string())?, None)
-		.with_name("Restaking Development")
-		.with_id("dev")
-		.with_chain_type(ChainType::Development)
-		.with_genesis_config_preset_name(sp_genesis_builder::DEV_RUNTIME_PRESET)
-		.with_properties(chain_properties())
-		.build())
+	Ok(ChainSpec::builder(
+		WASM_BINARY.ok_or_else(|| WASM_NOT_AVAILABLE.to_string())?,
+		Extensions::default(),
+	)
+	.with_name("Restaking Development")
+	.with_id("dev")
+	.with_chain_type(ChainType::Development)
+	.with_genesis_config_preset_name(sp_genesis_builder::DEV_RUNTIME_PRESET)
+	.with_properties(chain_properties())
+	.build())
 }
 
 /// The local testnet built from the `local_testnet` preset and the runtime compiled into this
 /// binary, `--chain local-source` (what `chain-specs/local*.json` are generated from).
 pub fn local_chain_spec_from_source() -> Result<ChainSpec, String> {
-	Ok(ChainSpec::builder(WASM_BINARY.ok_or_else(|| WASM_NOT_AVAILABLE.to_string())?, None)
-		.with_name("Restaking Local Testnet")
-		.with_id("local_testnet")
-		.with_chain_type(ChainType::Local)
-		.with_genesis_config_preset_name(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET)
-		.with_properties(chain_properties())
-		.build())
+	Ok(ChainSpec::builder(
+		WASM_BINARY.ok_or_else(|| WASM_NOT_AVAILABLE.to_string())?,
+		Extensions::default(),
+	)
+	.with_name("Restaking Local Testnet")
+	.with_id("local_testnet")
+	.with_chain_type(ChainType::Local)
+	.with_genesis_config_preset_name(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET)
+	.with_properties(chain_properties())
+	.build())
 }
 
 /// Template of a production-like network, `--chain staging`: four placeholder validators
@@ -97,13 +115,16 @@ pub fn local_chain_spec_from_source() -> Result<ChainSpec, String> {
 /// windows 1-2 days). `scripts/launch-network.sh` turns it into a network of one's own with
 /// fresh validator and sudo keys.
 pub fn staging_chain_spec() -> Result<ChainSpec, String> {
-	Ok(ChainSpec::builder(WASM_BINARY.ok_or_else(|| WASM_NOT_AVAILABLE.to_string())?, None)
-		.with_name("Restaking Staging")
-		.with_id("staging")
-		.with_chain_type(ChainType::Live)
-		.with_genesis_config_preset_name(
-			restaking_runtime::genesis_config_presets::STAGING_RUNTIME_PRESET,
-		)
-		.with_properties(chain_properties())
-		.build())
+	Ok(ChainSpec::builder(
+		WASM_BINARY.ok_or_else(|| WASM_NOT_AVAILABLE.to_string())?,
+		Extensions::default(),
+	)
+	.with_name("Restaking Staging")
+	.with_id("staging")
+	.with_chain_type(ChainType::Live)
+	.with_genesis_config_preset_name(
+		restaking_runtime::genesis_config_presets::STAGING_RUNTIME_PRESET,
+	)
+	.with_properties(chain_properties())
+	.build())
 }

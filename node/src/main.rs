@@ -1,4 +1,4 @@
-//! Restaking ledger node: Aura block authoring + GRANDPA finality on top of the
+//! Restaking ledger node: BABE block production + GRANDPA finality on top of the
 //! `restaking-runtime` FRAME runtime.
 
 #![warn(missing_docs)]

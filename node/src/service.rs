@@ -1,15 +1,20 @@
-//! Service and ServiceFactory implementation: a full node with Aura block authoring and
-//! GRANDPA finality, specialized over the restaking ledger runtime.
+//! Service and ServiceFactory implementation: a full node with BABE block production and
+//! GRANDPA finality, specialized over the restaking ledger runtime (the kitchensink node's
+//! wiring, without BEEFY, mixnet or the statement store).
+//!
+//! Equivocations are reported by the node itself: BABE's block import checks every imported
+//! header against the others of its slot and author, GRANDPA's voter checks every vote, and
+//! either submits the proof with a key-ownership proof from session historical as an unsigned
+//! transaction through the offchain transaction pool.
 
 use futures::FutureExt;
 use restaking_runtime::{apis::RuntimeApi, opaque::Block};
 use sc_client_api::{Backend, BlockBackend};
-use sc_consensus_aura::{ImportQueueParams, SlotProportion, StartAuraParams};
+use sc_consensus_babe::SlotProportion;
 use sc_consensus_grandpa::SharedVoterState;
 use sc_service::{error::Error as ServiceError, Configuration, TaskManager, WarpSyncConfig};
 use sc_telemetry::{Telemetry, TelemetryWorker};
 use sc_transaction_pool_api::OffchainTransactionPoolFactory;
-use sp_consensus_aura::sr25519::AuthorityPair as AuraPair;
 use std::{sync::Arc, time::Duration};
 
 /// The full client of the node, executing the runtime as wasm only.
@@ -20,6 +25,26 @@ pub(crate) type FullClient = sc_service::TFullClient<
 >;
 type FullBackend = sc_service::TFullBackend<Block>;
 type FullSelectChain = sc_consensus::LongestChain<FullBackend, Block>;
+type FullGrandpaBlockImport =
+	sc_consensus_grandpa::GrandpaBlockImport<FullBackend, Block, FullClient, FullSelectChain>;
+/// The inherent data providers of an imported block: BABE's slot and the timestamp.
+type ImportInherentDataProviders =
+	(sp_consensus_babe::inherents::InherentDataProvider, sp_timestamp::InherentDataProvider);
+/// What BABE's block import checks the inherents of an imported block against.
+type ImportInherentDataProvidersFn = fn(
+	<Block as sp_runtime::traits::Block>::Hash,
+	(),
+) -> std::future::Ready<
+	Result<ImportInherentDataProviders, Box<dyn std::error::Error + Send + Sync>>,
+>;
+/// BABE's block import, wrapping GRANDPA's.
+pub(crate) type FullBabeBlockImport = sc_consensus_babe::BabeBlockImport<
+	Block,
+	FullClient,
+	FullGrandpaBlockImport,
+	ImportInherentDataProvidersFn,
+	FullSelectChain,
+>;
 
 /// The minimum period of blocks on which justifications will be imported and generated.
 const GRANDPA_JUSTIFICATION_PERIOD: u32 = 512;
@@ -33,13 +58,40 @@ pub type Service = sc_service::PartialComponents<
 	sc_consensus::DefaultImportQueue<Block>,
 	sc_transaction_pool::TransactionPoolHandle<Block, FullClient>,
 	(
-		sc_consensus_grandpa::GrandpaBlockImport<FullBackend, Block, FullClient, FullSelectChain>,
+		FullBabeBlockImport,
 		sc_consensus_grandpa::LinkHalf<Block, FullClient, FullSelectChain>,
+		sc_consensus_babe::BabeLink<Block>,
+		sc_consensus_babe::BabeWorkerHandle<Block>,
 		Option<Telemetry>,
 	),
 >;
 
-/// Builds client, backend, transaction pool, GRANDPA block import and the Aura import queue.
+/// The slot and timestamp inherent data of a block, from the wall clock.
+fn import_inherent_data(
+	slot_duration: sp_consensus_babe::SlotDuration,
+) -> ImportInherentDataProviders {
+	let timestamp = sp_timestamp::InherentDataProvider::from_system_time();
+	let slot = sp_consensus_babe::inherents::InherentDataProvider::from_timestamp_and_slot_duration(
+		*timestamp,
+		slot_duration,
+	);
+	(slot, timestamp)
+}
+
+/// [`ImportInherentDataProvidersFn`]: the wall clock's slot and timestamp (the slot duration is
+/// a constant of the chain, the runtime's `SLOT_DURATION`).
+fn import_inherent_data_providers(
+	_parent: <Block as sp_runtime::traits::Block>::Hash,
+	_: (),
+) -> std::future::Ready<Result<ImportInherentDataProviders, Box<dyn std::error::Error + Send + Sync>>>
+{
+	std::future::ready(Ok(import_inherent_data(sp_consensus_babe::SlotDuration::from_millis(
+		restaking_runtime::SLOT_DURATION,
+	))))
+}
+
+/// Builds client, backend, transaction pool, the BABE block import (around GRANDPA's) and the
+/// BABE import queue.
 pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 	let telemetry = config
 		.telemetry_endpoints
@@ -91,30 +143,30 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 	)?;
 
 	// The slot duration is fixed for the lifetime of the chain (6 s, the runtime's
-	// `SLOT_DURATION`), read from the runtime's `AuraApi::slot_duration`.
-	let slot_duration = sc_consensus_aura::slot_duration(&*client)?;
+	// `SLOT_DURATION`) and the epoch length by the chain spec, both read from the runtime's
+	// `BabeApi::configuration`.
+	let babe_config = sc_consensus_babe::configuration(&*client)?;
+	let slot_duration = babe_config.slot_duration();
+	let (block_import, babe_link) = sc_consensus_babe::block_import(
+		babe_config,
+		grandpa_block_import.clone(),
+		client.clone(),
+		import_inherent_data_providers as ImportInherentDataProvidersFn,
+		select_chain.clone(),
+		OffchainTransactionPoolFactory::new(transaction_pool.clone()),
+	)?;
+	debug_assert_eq!(slot_duration.as_millis(), restaking_runtime::SLOT_DURATION);
 
-	let import_queue =
-		sc_consensus_aura::import_queue::<AuraPair, _, _, _, _, _>(ImportQueueParams {
-			block_import: grandpa_block_import.clone(),
-			justification_import: Some(Box::new(grandpa_block_import.clone())),
+	let (import_queue, babe_worker_handle) =
+		sc_consensus_babe::import_queue(sc_consensus_babe::ImportQueueParams {
+			link: babe_link.clone(),
+			block_import: block_import.clone(),
+			justification_import: Some(Box::new(grandpa_block_import)),
 			client: client.clone(),
-			create_inherent_data_providers: move |_, ()| async move {
-				let timestamp = sp_timestamp::InherentDataProvider::from_system_time();
-
-				let slot =
-					sp_consensus_aura::inherents::InherentDataProvider::from_timestamp_and_slot_duration(
-						*timestamp,
-						slot_duration,
-					);
-
-				Ok((slot, timestamp))
-			},
+			slot_duration,
 			spawner: &task_manager.spawn_essential_handle(),
 			registry: config.prometheus_registry(),
-			check_for_equivocation: Default::default(),
 			telemetry: telemetry.as_ref().map(|x| x.handle()),
-			compatibility_mode: Default::default(),
 		})?;
 
 	Ok(sc_service::PartialComponents {
@@ -125,7 +177,7 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 		keystore_container,
 		select_chain,
 		transaction_pool,
-		other: (grandpa_block_import, grandpa_link, telemetry),
+		other: (block_import, grandpa_link, babe_link, babe_worker_handle, telemetry),
 	})
 }
 
@@ -144,7 +196,7 @@ pub fn new_full<
 		keystore_container,
 		select_chain,
 		transaction_pool,
-		other: (block_import, grandpa_link, mut telemetry),
+		other: (block_import, grandpa_link, babe_link, babe_worker_handle, mut telemetry),
 	} = new_partial(&config)?;
 
 	let mut net_config = sc_network::config::FullNetworkConfiguration::<
@@ -214,7 +266,10 @@ pub fn new_full<
 
 	let role = config.role;
 	let force_authoring = config.force_authoring;
-	let backoff_authoring_blocks: Option<()> = None;
+	// Slow down authoring when finality lags (the kitchensink's policy), so a stalled GRANDPA
+	// does not grow an ever longer unfinalized chain.
+	let backoff_authoring_blocks =
+		Some(sc_consensus_slots::BackoffAuthoringOnFinalizedHeadLagging::default());
 	let name = config.network.node_name.clone();
 	let enable_grandpa = !config.disable_grandpa;
 	let prometheus_registry = config.prometheus_registry().cloned();
@@ -232,11 +287,25 @@ pub fn new_full<
 		let client = client.clone();
 		let pool = transaction_pool.clone();
 		let shared_voter_state = shared_voter_state.clone();
+		let select_chain = select_chain.clone();
+		let keystore = keystore_container.keystore();
+		let chain_spec = config.chain_spec.cloned_box();
+		let babe_worker_handle = babe_worker_handle.clone();
 
-		Box::new(move |subscription_executor| {
+		Box::new(move |subscription_executor: sc_rpc::SubscriptionTaskExecutor| {
 			let deps = crate::rpc::FullDeps {
 				client: client.clone(),
 				pool: pool.clone(),
+				select_chain: select_chain.clone(),
+				chain_spec: chain_spec.cloned_box(),
+				babe: crate::rpc::BabeDeps {
+					keystore: keystore.clone(),
+					babe_worker_handle: babe_worker_handle.clone(),
+				},
+				sync_state: crate::rpc::SyncStateDeps {
+					shared_authority_set: shared_authority_set.clone(),
+					babe_worker_handle: babe_worker_handle.clone(),
+				},
 				grandpa: crate::rpc::GrandpaDeps {
 					shared_voter_state: shared_voter_state.clone(),
 					shared_authority_set: shared_authority_set.clone(),
@@ -274,43 +343,32 @@ pub fn new_full<
 			telemetry.as_ref().map(|x| x.handle()),
 		);
 
-		let slot_duration = sc_consensus_aura::slot_duration(&*client)?;
-
-		let aura = sc_consensus_aura::start_aura::<AuraPair, _, _, _, _, _, _, _, _, _, _>(
-			StartAuraParams {
-				slot_duration,
-				client,
-				select_chain,
-				block_import,
-				proposer_factory,
-				create_inherent_data_providers: move |_, ()| async move {
-					let timestamp = sp_timestamp::InherentDataProvider::from_system_time();
-
-					let slot =
-						sp_consensus_aura::inherents::InherentDataProvider::from_timestamp_and_slot_duration(
-							*timestamp,
-							slot_duration,
-						);
-
-					Ok((slot, timestamp))
-				},
-				force_authoring,
-				backoff_authoring_blocks,
-				keystore: keystore_container.keystore(),
-				sync_oracle: sync_service.clone(),
-				justification_sync_link: sync_service.clone(),
-				block_proposal_slot_portion: SlotProportion::new(2f32 / 3f32),
-				max_block_proposal_slot_portion: None,
-				telemetry: telemetry.as_ref().map(|x| x.handle()),
-				compatibility_mode: Default::default(),
+		let slot_duration = babe_link.config().slot_duration();
+		let babe = sc_consensus_babe::start_babe(sc_consensus_babe::BabeParams {
+			keystore: keystore_container.keystore(),
+			client,
+			select_chain,
+			env: proposer_factory,
+			block_import,
+			sync_oracle: sync_service.clone(),
+			justification_sync_link: sync_service.clone(),
+			create_inherent_data_providers: move |_, ()| async move {
+				Ok(import_inherent_data(slot_duration))
 			},
-		)?;
+			force_authoring,
+			backoff_authoring_blocks,
+			babe_link,
+			block_proposal_slot_portion: SlotProportion::new(2f32 / 3f32),
+			max_block_proposal_slot_portion: None,
+			telemetry: telemetry.as_ref().map(|x| x.handle()),
+		})?;
 
-		// the AURA authoring task is considered essential, i.e. if it
-		// fails we take down the service with it.
-		task_manager
-			.spawn_essential_handle()
-			.spawn_blocking("aura", Some("block-authoring"), aura);
+		// The BABE authoring task is essential: if it fails the service goes down with it.
+		task_manager.spawn_essential_handle().spawn_blocking(
+			"babe-proposer",
+			Some("block-authoring"),
+			babe,
+		);
 	}
 
 	if enable_grandpa {

@@ -19,7 +19,11 @@
 //! ([`ProxyType`]: `Operator`, `Staker`, `AvsOwner`, `VaultOwner`, ...) and pallet-multisig
 //! (`configs/proxy.rs`); their weights are benchmarked on this runtime (`weights/`).
 //!
-//! Consensus is Aura (block authoring, 6 s slots) + GRANDPA (finality).
+//! Consensus is BABE (block production, 6 s slots) + GRANDPA (finality), secured by the
+//! ledger itself: [`pallet_consensus_avs`] makes the chain's consensus AVS 0 of the registry
+//! and elects every session's validators from the operators' stake allocated to it; BABE and
+//! GRANDPA equivocations are proven against session historical's tries and reported to
+//! pallet-offences (`configs/consensus.rs`).
 
 #![cfg_attr(not(feature = "std"), no_std)]
 // `construct_runtime!` does a lot of recursion and requires us to increase the limit.
@@ -77,9 +81,9 @@ pub mod opaque {
 }
 
 impl_opaque_keys! {
-	/// Session keys of a validator: Aura (authoring) and GRANDPA (finality).
+	/// Session keys of a validator: BABE (block production) and GRANDPA (finality).
 	pub struct SessionKeys {
-		pub aura: Aura,
+		pub babe: Babe,
 		pub grandpa: Grandpa,
 	}
 }
@@ -95,7 +99,8 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	// `spec_version`, and `authoring_version` are the same between Wasm and native.
 	// 105: the wasm carries its metadata hash (`CheckMetadataHash` mode 1).
 	// 106: pallet-utility, pallet-proxy (restaking proxy types) and pallet-multisig.
-	spec_version: 106,
+	// 107: BABE, pallet-session (+ historical), authorship, offences and the consensus AVS.
+	spec_version: 107,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 3,
@@ -105,7 +110,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 mod block_times {
 	/// This determines the average expected block time that we are targeting. Blocks will be
 	/// produced at a minimum duration defined by `SLOT_DURATION`. `SLOT_DURATION` is picked up by
-	/// `pallet_timestamp` which is in turn picked up by `pallet_aura` to implement `fn
+	/// `pallet_timestamp` which is in turn picked up by `pallet_babe` to implement `fn
 	/// slot_duration()`.
 	///
 	/// Change this to adjust the block time.
@@ -194,6 +199,24 @@ pub type TxExtension = (
 	frame_system::WeightReclaim<Runtime>,
 );
 
+impl<LocalCall> frame_system::offchain::CreateTransactionBase<LocalCall> for Runtime
+where
+	RuntimeCall: From<LocalCall>,
+{
+	type Extrinsic = UncheckedExtrinsic;
+	type RuntimeCall = RuntimeCall;
+}
+
+/// Bare (unsigned) extrinsics: the equivocation reports a validator's node submits.
+impl<LocalCall> frame_system::offchain::CreateBare<LocalCall> for Runtime
+where
+	RuntimeCall: From<LocalCall>,
+{
+	fn create_bare(call: RuntimeCall) -> UncheckedExtrinsic {
+		UncheckedExtrinsic::new_bare(call)
+	}
+}
+
 /// Unchecked extrinsic type as expected by this runtime.
 pub type UncheckedExtrinsic =
 	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
@@ -248,7 +271,7 @@ mod runtime {
 	pub type Timestamp = pallet_timestamp;
 
 	#[runtime::pallet_index(2)]
-	pub type Aura = pallet_aura;
+	pub type Babe = pallet_babe;
 
 	#[runtime::pallet_index(3)]
 	pub type Grandpa = pallet_grandpa;
@@ -274,6 +297,16 @@ mod runtime {
 	#[runtime::pallet_index(10)]
 	pub type Multisig = pallet_multisig;
 
+	#[runtime::pallet_index(11)]
+	pub type Authorship = pallet_authorship;
+
+	// Genesis is built, and hooks run, in the order of the indices: the windows before the
+	// pallets that check against them, the restaking genesis (vaults, operators, stake) before
+	// the AVS registry's (AVS 0, opt-ins, allocations), both before the consensus AVS and
+	// pallet-session, whose genesis elects the first validators from them.
+	#[runtime::pallet_index(19)]
+	pub type TimeParameters = pallet_time_parameters;
+
 	// The restaking ledger.
 	#[runtime::pallet_index(20)]
 	pub type Restaking = pallet_restaking;
@@ -287,6 +320,15 @@ mod runtime {
 	#[runtime::pallet_index(23)]
 	pub type Rewards = pallet_rewards;
 
-	#[runtime::pallet_index(24)]
-	pub type TimeParameters = pallet_time_parameters;
+	#[runtime::pallet_index(25)]
+	pub type ConsensusAvs = pallet_consensus_avs;
+
+	#[runtime::pallet_index(26)]
+	pub type Session = pallet_session;
+
+	#[runtime::pallet_index(27)]
+	pub type Historical = pallet_session::historical;
+
+	#[runtime::pallet_index(28)]
+	pub type Offences = pallet_offences;
 }

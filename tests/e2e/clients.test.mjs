@@ -6,9 +6,10 @@
 //   - `grandpa_roundState`: the set id and the voter's current round, weights and thresholds;
 //   - `grandpa_subscribeJustifications`: a justification of each newly finalized block, whose
 //     precommit is Alice's ed25519 signature over the GRANDPA message (checked here);
-//   - `grandpa_proveFinality`: served; with no authority-set change recorded yet (the set is the
-//     genesis list until issue #16 elects validators) it answers sc-consensus-grandpa's
-//     "not covered by authority set changes" error, and "not yet finalized" beyond finality.
+//   - `grandpa_proveFinality`: every session elects the validators anew, so GRANDPA's set
+//     changes each session; once the first change is finalized, a block of set 0 is proven by
+//     the justification of that set's last block, whose precommits verify as set 0's, and a
+//     block beyond finality is "not yet finalized".
 //
 // CheckMetadataHash (RFC-0078), as the Ledger generic app and other metadata-aware signers use
 // it: the runtime is built with its metadata hash (`metadata-hash` feature, RSTK, 12 decimals),
@@ -60,23 +61,33 @@ describe('standard clients on a --dev node: GRANDPA RPC, metadata-hash signing',
     if (node) await node.stop();
   });
 
-  /** Assert that `justification` is signed by Alice for its own round and set 0. */
-  function assertSignedByAlice(justification, what) {
+  /** The GRANDPA set that finalizes block `number`: the set in force in its parent's state
+   * (a block that enacts a change is still finalized by the set before it). */
+  async function setIdOf(number) {
+    const hash = await api.rpc.chain.getBlockHash(Math.max(0, number - 1));
+    return (await (await api.at(hash)).query.grandpa.currentSetId()).toNumber();
+  }
+
+  /** Assert that `justification` is Alice's, for its own round and set `setId`. */
+  function assertSignedByAlice(justification, what, setId) {
     const { round, commit } = justification;
     assert.ok(commit.precommits.length >= 1, `${what}: no precommit`);
     for (const { precommit, signature, id } of commit.precommits) {
       assert.equal(u8aToHex(id), u8aToHex(alice.publicKey), `${what}: the voter is Alice's GRANDPA key`);
       assert.ok(
-        ed25519Verify(precommitPayload(precommit, round.toBn(), 0), signature, alice.publicKey),
+        ed25519Verify(precommitPayload(precommit, round.toBn(), setId), signature, alice.publicKey),
         `${what}: the precommit signature does not verify`,
       );
     }
   }
 
-  it('grandpa_roundState: set 0, Alice the whole weight', async () => {
+  it('grandpa_roundState: the current set, Alice the whole weight', async () => {
     await chain.waitForBlock(2);
     const state = await api.rpc.grandpa.roundState();
-    assert.equal(state.setId.toNumber(), 0, 'set id');
+    const finalized = await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead());
+    const onChain = (await (await api.at(finalized.hash)).query.grandpa.currentSetId()).toNumber();
+    // The voter runs the set of the finalized chain (or, right at a change, the one before).
+    assert.ok([onChain, onChain - 1].includes(state.setId.toNumber()), `set id ${state.setId} vs ${onChain} on chain`);
     assert.ok(state.best.round.toNumber() >= 1, 'the voter has started a round');
     assert.equal(state.best.totalWeight.toNumber(), 1, 'one voter of weight 1');
     assert.equal(state.best.thresholdWeight.toNumber(), 1, 'its vote is the threshold');
@@ -97,27 +108,58 @@ describe('standard clients on a --dev node: GRANDPA RPC, metadata-hash signing',
       const { targetHash, targetNumber } = justification.commit;
       const hash = await api.rpc.chain.getBlockHash(targetNumber);
       assert.equal(targetHash.toHex(), hash.toHex(), `the justification of #${targetNumber} targets that block`);
-      assertSignedByAlice(justification, `justification of #${targetNumber}`);
+      assertSignedByAlice(justification, `justification of #${targetNumber}`, await setIdOf(targetNumber.toNumber()));
     }
   });
 
-  it('grandpa_proveFinality: served; answers what sc-consensus-grandpa can prove on this chain', async () => {
-    // sc-consensus-grandpa proves a block from the authority-set changes it has recorded; this
-    // chain's set has never changed (its authorities are the genesis list until validators are
-    // elected, issue #16), so a finalized block is "not covered" and a block beyond finality is
-    // "not yet finalized": both come back as the RPC's error 4 with the reason.
-    const finalized = await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead());
-    const block = Math.max(1, finalized.number.toNumber() - 1);
-    await assert.rejects(
-      api.rpc.grandpa.proveFinality(block),
-      { message: /^4: GRANDPA prove finality rpc failed: Block not covered by authority set changes$/ },
-      `finalized block #${block}`,
-    );
+  it('grandpa_proveFinality: a block of an ended set is proven by that set\'s last justification', async () => {
+    // Wait until the first authority-set change (the second session's election) is finalized.
+    const deadline = Date.now() + 180_000;
+    let finalized;
+    for (;;) {
+      finalized = await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead());
+      if ((await (await api.at(finalized.hash)).query.grandpa.currentSetId()).toNumber() >= 1) break;
+      assert.ok(Date.now() < deadline, `no GRANDPA set change finalized by #${finalized.number}`);
+      await new Promise((r) => setTimeout(r, 2_000));
+    }
+    const encoded = await api.rpc.grandpa.proveFinality(1);
+    assert.ok(encoded.isSome, 'block #1 (set 0) has a finality proof');
+    const proof = api.createType('(Hash, Bytes, Vec<Header>)', encoded.unwrap().toU8a(true));
+    const [block, justificationBytes, unknownHeaders] = proof;
+    const justification = api.createType('GrandpaJustification', justificationBytes.toU8a(true));
+    const target = justification.commit.targetNumber.toNumber();
+    assert.equal(justification.commit.targetHash.toHex(), block.toHex(), 'the justification finalizes the proven block');
+    assert.equal((await api.rpc.chain.getBlockHash(target)).toHex(), block.toHex(), 'a canonical block');
+    assert.ok(target >= 1, 'the proof covers #1');
+    // It is the last block of set 0: its successor is finalized by set 1.
+    assert.equal(await setIdOf(target), 0, `#${target} is finalized by set 0`);
+    assert.equal(await setIdOf(target + 1), 1, `#${target + 1} is finalized by set 1`);
+    assertSignedByAlice(justification, `the proof's justification of #${target}`, 0);
+    // The headers between #1 and the justified block come along, for a client without them.
+    assert.equal(unknownHeaders.length, target - 1, 'headers #2..the justified block');
     await assert.rejects(
       api.rpc.grandpa.proveFinality(finalized.number.toNumber() + 1_000),
       { message: /^4: GRANDPA prove finality rpc failed: Block not yet finalized$/ },
       'a block far ahead of finality',
     );
+  });
+
+  it('sync_state_genSyncSpec: the chain spec with a light-sync checkpoint at finality', async () => {
+    const spec = (await api.rpc.syncstate.genSyncSpec(true)).toJSON();
+    assert.equal(spec.id, 'dev');
+    assert.ok(spec.genesis.raw, 'a raw spec');
+    const state = spec.lightSyncState;
+    assert.ok(state, 'the spec carries lightSyncState');
+    for (const field of ['finalizedBlockHeader', 'babeEpochChanges', 'grandpaAuthoritySet']) {
+      assert.match(state[field], /^0x[0-9a-f]+$/, `lightSyncState.${field} is SCALE hex`);
+    }
+    // The BABE weight of the checkpoint (its chain's number of primary blocks).
+    assert.ok(Number.isInteger(state.babeFinalizedBlockWeight) && state.babeFinalizedBlockWeight >= 0);
+    const header = api.createType('Header', state.finalizedBlockHeader);
+    const canonical = await api.rpc.chain.getBlockHash(header.number.toNumber());
+    assert.equal(header.hash.toHex(), canonical.toHex(), 'the checkpoint is a canonical block');
+    const finalized = await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead());
+    assert.ok(header.number.toNumber() <= finalized.number.toNumber(), 'and a finalized one');
   });
 
   /** RFC-0078 digest of the node's metadata (V15), with the given token symbol and decimals. */

@@ -3,7 +3,7 @@
 // --bootnodes, no --alice), and the network must
 //   - carry none of the public dev keys (//Alice ... //Ferdie, their //stash, sr25519 and
 //     ed25519) in its genesis, and no dev account may hold anything;
-//   - have exactly the generated Aura and GRANDPA authorities and sudo key on chain, and the
+//   - have exactly the generated BABE and GRANDPA authorities (the generated operators, elected) and sudo key on chain, and the
 //     staging template's production-scale safety windows;
 //   - peer, produce blocks and finalize them, every validator on the same genesis and the
 //     same finalized chain;
@@ -101,7 +101,7 @@ describe('launch kit: a network of fresh keys, from scripts/launch-network.sh', 
       }
     }
     // Fresh keys: every key differs from every other.
-    const publics = [network.sudo, ...network.validators.flatMap((v) => [v.aura, v.grandpa])];
+    const publics = [network.sudo, ...network.validators.flatMap((v) => [v.babe, v.grandpa])];
     assert.equal(new Set(publics).size, publics.length);
   });
 
@@ -154,8 +154,16 @@ describe('launch kit: a network of fresh keys, from scripts/launch-network.sh', 
   step('on chain: the generated authorities and sudo key, staging windows, no dev account holds anything; sudo works', async () => {
     chain = await Chain.connect(`ws://127.0.0.1:${rpcPort}`);
     const api = chain.api;
-    const aura = (await api.query.aura.authorities()).map((a) => a.toString());
-    assert.deepEqual(aura, network.validators.map((v) => v.auraPublicKey));
+    const babe = (await api.query.babe.authorities()).map(([id]) => u8aToHex(id.toU8a()));
+    assert.deepEqual(babe, network.validators.map((v) => v.babePublicKey));
+    // The validators are the generated operators, elected from their genesis stake in AVS 0.
+    const validators = (await api.query.session.validators()).map((a) => a.toString());
+    assert.deepEqual([...validators].sort(), network.validators.map((v) => v.account).sort());
+    for (const v of network.validators) {
+      assert.ok((await api.query.restaking.operators(v.account)).isSome, `validator ${v.index} is no operator`);
+      const optIn = await api.query.avsRegistry.optIns(0, v.account);
+      assert.equal(optIn.unwrap().toString(), 'OptedIn', `validator ${v.index} is not in the consensus AVS`);
+    }
     const grandpa = (await api.query.grandpa.authorities()).map(([id, weight]) => [id.toString(), weight.toNumber()]);
     assert.deepEqual(grandpa, network.validators.map((v) => [v.grandpaPublicKey, 1]));
     assert.equal((await api.query.sudo.key()).unwrap().toString(), network.sudo);
@@ -176,7 +184,7 @@ describe('launch kit: a network of fresh keys, from scripts/launch-network.sh', 
     const secrets = JSON.parse(readFileSync(join(out, 'secrets', 'sudo.json'), 'utf8'));
     const sudo = keyring.addFromUri(secrets.secretPhrase);
     assert.equal(sudo.address, network.sudo);
-    const validator = network.validators[0].aura;
+    const validator = network.validators[0].account;
     const newcomer = keyring.addFromUri('//launch-test-newcomer').address;
     const [sudid, mint] = await Promise.all([
       // A root-only call: endow a new account.

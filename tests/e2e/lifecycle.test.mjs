@@ -53,9 +53,10 @@ const earnedFrom = (amount, shares) => (shares * perShare(amount, shares)) / FIX
 const released = (split, at) =>
   (split.toStakers * BigInt(Math.min(at - split.start, split.duration))) / BigInt(split.duration);
 
-const VAULT = 0;
-const AVS = 0;
-const SPAM_AVS = 1;
+// Vault 0 and AVS 0 are the genesis consensus vault and the consensus AVS.
+const VAULT = 1;
+const AVS = 1;
+const SPAM_AVS = 2;
 const DEPOSIT = 100n * ST;
 const QUEUED = 40n * ST;
 const REWARD = 1_000n * ST;
@@ -277,8 +278,8 @@ describe('restaking lifecycle on a --dev node', { timeout: 15 * 60_000 }, () => 
     assertModuleError(chain, badAvs, 'avsRegistry.VetoWindowTooShort');
 
     // Failed calls changed nothing.
-    assert.equal((await state.query.restaking.nextVaultId()).toNumber(), 1);
-    assert.equal((await state.query.avsRegistry.nextAvsId()).toNumber(), 1);
+    assert.equal((await state.query.restaking.nextVaultId()).toNumber(), VAULT + 1);
+    assert.equal((await state.query.avsRegistry.nextAvsId()).toNumber(), AVS + 1);
     assert.ok((await state.query.restaking.operators(addr.eve)).isNone);
     // Deposits are held from Alice; the vault account holds the existential reserve.
     const alice = await nativeOf(addr.alice);

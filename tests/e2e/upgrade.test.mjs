@@ -73,7 +73,19 @@ async function rawPairs(port, prefix, at) {
 
 const { ctx, step } = steps();
 
-describe('forkless upgrade from the previous release', { timeout: 10 * 60_000 }, () => {
+// The previous release ran Aura with a fixed authority list; this one runs BABE with validators
+// elected by the consensus AVS, a new genesis that no forkless upgrade can reach (the node of
+// this release cannot even import the old chain's Aura blocks). `previous-release/dev-raw.json`
+// is therefore this release's own dev chain until the next spec_version: while the two are the
+// same file there is no older runtime to upgrade from, and the test says so and skips. The next
+// runtime change regenerates dev-raw.json and the test runs again, against an upgrade between
+// two BABE releases (its migration checks are then that release's).
+const SAME_AS_CURRENT = readFileSync(PREVIOUS_SPEC).equals(readFileSync(join(repoRoot, 'chain-specs', 'dev-raw.json')));
+
+describe('forkless upgrade from the previous release', {
+  timeout: 10 * 60_000,
+  skip: SAME_AS_CURRENT && 'previous-release/dev-raw.json is this release (the BABE genesis): no older runtime to upgrade from yet',
+}, () => {
   let node;
   let chain;
   let api;

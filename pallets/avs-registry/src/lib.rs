@@ -18,6 +18,7 @@ pub mod weights;
 
 mod allocation;
 mod avs;
+mod genesis;
 mod impl_traits;
 mod opt_in;
 mod queries;
@@ -85,10 +86,16 @@ pub mod pallet {
 	#[pallet::config]
 	pub trait Config: frame_system::Config {
 		/// Amount type (the restaking pallet's).
-		type Balance: Parameter + Member + AtLeast32BitUnsigned + MaxEncodedLen + Copy + Default;
+		type Balance: Parameter
+			+ Member
+			+ AtLeast32BitUnsigned
+			+ MaxEncodedLen
+			+ MaybeSerializeDeserialize
+			+ Copy
+			+ Default;
 
 		/// Asset kind (the restaking pallet's), for reward assets.
-		type AssetKind: Parameter + Member + MaxEncodedLen;
+		type AssetKind: Parameter + Member + MaxEncodedLen + MaybeSerializeDeserialize;
 
 		/// Vaults, operators and pool stakes.
 		type Restaking: RestakingInspect<
@@ -273,6 +280,31 @@ pub mod pallet {
 		StorageDoubleMap<_, Twox64Concat, AvsId, Twox64Concat, VaultId, u32, ValueQuery>;
 
 	/// Events of the AVS registry pallet.
+	/// Genesis configuration: AVSs, opt-ins and allocations that exist from block 0 (the
+	/// consensus AVS of a chain secured by its own restaked collateral is one). They are made
+	/// by the code of [`Pallet::register_avs`], [`Pallet::opt_in`] (approved) and
+	/// [`Pallet::set_allocation`], with one difference: genesis allocations are in force at
+	/// once, because there is no earlier stake whose owners the allocation delay could protect.
+	/// An entry those calls would refuse fails the genesis build.
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// AVSs, ids `0..` in this order. The owner's AVS deposit is held.
+		pub avss:
+			alloc::vec::Vec<GenesisAvs<T::AccountId, T::Balance, BlockNumberFor<T>, T::AssetKind>>,
+		/// Opt-ins `(avs, operator)`, approved; the operator's opt-in deposit is held.
+		pub opt_ins: alloc::vec::Vec<(AvsId, T::AccountId)>,
+		/// Allocations `(avs, operator, vault, fraction)`, in force from genesis.
+		pub allocations: alloc::vec::Vec<(AvsId, T::AccountId, VaultId, Perbill)>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			self.build_genesis();
+		}
+	}
+
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {

@@ -443,3 +443,34 @@ pub struct OperatorAvsStake<T: Config> {
 	/// One entry per allocation record (per vault).
 	pub allocations: alloc::vec::Vec<AllocationStake<T>>,
 }
+
+/// An AVS of the genesis configuration ([`crate::GenesisConfig`]): what [`AvsConfig`] holds,
+/// in plain fields a chain spec can write. `beneficiary: None` burns slashed collateral.
+#[derive(Clone, Eq, PartialEq, Debug, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct GenesisAvs<AccountId, Balance, BlockNumber, AssetKind> {
+	/// Owner (its AVS deposit is held).
+	pub owner: AccountId,
+	/// Free-form metadata.
+	pub metadata: alloc::vec::Vec<u8>,
+	/// Accepted vaults (they must exist: the restaking genesis makes them first).
+	pub accepted_vaults: alloc::vec::Vec<VaultId>,
+	/// Minimum operator stake.
+	pub min_operator_stake: Balance,
+	/// Account allowed to request slashes.
+	pub slasher: AccountId,
+	/// Account allowed to veto pending slashes besides root.
+	pub resolver: Option<AccountId>,
+	/// Largest fraction one slash request may take.
+	pub max_slash: Perbill,
+	/// Veto window of slash requests.
+	pub veto_window: BlockNumber,
+	/// Where slashed collateral goes: this account, or burned if `None`.
+	pub beneficiary: Option<AccountId>,
+	/// Reward assets.
+	pub reward_assets: alloc::vec::Vec<AssetKind>,
+	/// Whether opt-ins need the owner's approval.
+	pub requires_approval: bool,
+	/// How long an operator stays slashable after opting out.
+	pub opt_out_delay: BlockNumber,
+}

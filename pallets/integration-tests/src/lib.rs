@@ -13,6 +13,9 @@
 //!   same storage keys for 1 and 1,000 delegators;
 //! - `adversarial`: the seven attacks on slashing (jam, rule rewrite, payout abort, veto-window
 //!   escape, execution-time basis, sybil fill, unpaid growth), each shown to fail;
+//! - `consensus`: the consensus AVS's election of validators from the operators' stake
+//!   allocated to AVS 0 (eligibility, ranking, bounds, leaving), and the genesis that makes the
+//!   first validators restaked operators;
 //! - `invariants_proptest`: random sequences of all calls of the four pallets with the
 //!   DESIGN.md invariants checked after every step;
 //! - `benchmarks` (with `--features runtime-benchmarks`): the runtime's benchmark helpers
@@ -26,6 +29,7 @@
 mod adversarial;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarks;
+mod consensus;
 mod invariants_proptest;
 mod lifecycle;
 mod mock;

@@ -21,6 +21,7 @@ restaking_test_utils::mock_runtime! {
 		Slashing: pallet_slashing,
 		Rewards: pallet_rewards,
 		TimeParameters: pallet_time_parameters,
+		ConsensusAvs: pallet_consensus_avs,
 	}
 	account_id: u128,
 	existential_deposit: 5,
@@ -177,6 +178,37 @@ parameter_types! {
 impl pallet_time_parameters::Config for Test {
 	type DefaultParameters = Windows;
 	type AdminOrigin = frame_system::EnsureRoot<AccountId>;
+	type WeightInfo = ();
+}
+
+/// Accounts with session keys registered (pallet-session's `NextKeys` in the runtime), kept in
+/// storage so that dispatch rollbacks apply to it.
+#[frame_support::storage_alias]
+pub type MockSessionKeys = StorageMap<MockSession, frame_support::Blake2_128Concat, AccountId, ()>;
+
+/// `ValidatorRegistration` of the mock: whether an account is in [`MockSessionKeys`].
+pub struct MockSession;
+impl frame_support::traits::ValidatorRegistration<AccountId> for MockSession {
+	fn is_registered(id: &AccountId) -> bool {
+		MockSessionKeys::contains_key(id)
+	}
+}
+
+parameter_types! {
+	pub const ConsensusAvsPalletId: PalletId = PalletId(*b"rstk/cns");
+}
+
+impl pallet_consensus_avs::Config for Test {
+	type RuntimeEvent = RuntimeEvent;
+	type Balance = Balance;
+	type Restaking = Restaking;
+	type Avs = AvsRegistry;
+	type SessionKeys = MockSession;
+	/// Three seats for the four operator slots of `MaxOperatorsPerAvs`: one candidate too many.
+	type MaxValidators = ConstU32<3>;
+	type MinValidators = ConstU32<2>;
+	type AdminOrigin = frame_system::EnsureRoot<AccountId>;
+	type PalletId = ConsensusAvsPalletId;
 	type WeightInfo = ();
 }
 

@@ -17,6 +17,7 @@ pub mod traits;
 pub mod types;
 pub mod weights;
 
+mod genesis;
 mod impl_traits;
 mod impls;
 pub mod migrations;
@@ -113,11 +114,12 @@ pub mod pallet {
 			+ FixedPointOperand
 			+ MultiplyRational
 			+ MaxEncodedLen
+			+ MaybeSerializeDeserialize
 			+ Copy
 			+ Default;
 
 		/// Kind of collateral / reward asset (e.g. `NativeOrWithId<u32>`).
-		type AssetKind: Parameter + Member + MaxEncodedLen + Ord;
+		type AssetKind: Parameter + Member + MaxEncodedLen + Ord + MaybeSerializeDeserialize;
 
 		/// The collateral currency: moves collateral into and out of vault accounts and burns
 		/// slashed collateral.
@@ -302,6 +304,39 @@ pub mod pallet {
 		T::Balance,
 		ValueQuery,
 	>;
+
+	/// Genesis configuration: vaults, operators and delegations that exist from block 0, made
+	/// by the same code as [`Pallet::force_create_vault`], [`Pallet::register_operator`] and
+	/// [`Pallet::deposit`] (so every deposit, hold and share is what those calls would have
+	/// made). The genesis validators of a chain secured by its own restaked collateral are
+	/// operators with real stake in these pools. A genesis entry that those calls would refuse
+	/// fails the genesis build.
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// Vaults, ids `0..` in this order: `(owner, asset, deposit_cap, min_deposit,
+		/// withdrawal_delay)`. No vault deposit is held (as [`Pallet::force_create_vault`]).
+		pub vaults: alloc::vec::Vec<(
+			T::AccountId,
+			T::AssetKind,
+			T::Balance,
+			T::Balance,
+			BlockNumberFor<T>,
+		)>,
+		/// Operators: `(account, commission)`, registered with empty metadata and their
+		/// operator deposit held.
+		pub operators: alloc::vec::Vec<(T::AccountId, Perbill)>,
+		/// Delegations: `(staker, vault, operator, amount)`, deposited from the staker's
+		/// balance (which the balances or assets genesis must provide).
+		pub delegations: alloc::vec::Vec<(T::AccountId, VaultId, T::AccountId, T::Balance)>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			self.build_genesis();
+		}
+	}
 
 	/// Events of the restaking pallet.
 	#[pallet::event]

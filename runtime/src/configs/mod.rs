@@ -3,6 +3,7 @@
 //! System pallets are configured here; each restaking-ledger pallet has its own file.
 
 mod avs_registry;
+pub mod consensus;
 pub mod proxy;
 mod restaking;
 pub(crate) mod rewards;
@@ -16,7 +17,7 @@ use frame_support::{
 	parameter_types,
 	traits::{
 		tokens::{fungible::UnionOf, imbalance::ResolveTo},
-		AsEnsureOriginWithArg, ConstBool, ConstU128, ConstU32, ConstU64, ConstU8, VariantCountOf,
+		AsEnsureOriginWithArg, ConstU128, ConstU32, ConstU64, ConstU8, VariantCountOf,
 	},
 	weights::{
 		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
@@ -29,7 +30,6 @@ use frame_system::{
 	EnsureRoot, EnsureSigned,
 };
 use pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier};
-use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_runtime::{
 	traits::{AccountIdConversion, One},
 	Perbill,
@@ -39,10 +39,11 @@ use sp_version::RuntimeVersion;
 // Local module imports
 #[allow(unused_imports)]
 pub(crate) use super::{
-	AccountId, AssetId, AssetKind, Assets, Aura, AvsRegistry, Balance, Balances, Block,
-	BlockNumber, Hash, Nonce, OriginCaller, PalletInfo, Restaking, Runtime, RuntimeCall,
-	RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin, RuntimeTask, System, DAYS,
-	EXISTENTIAL_DEPOSIT, HOURS, MINUTES, SLOT_DURATION, UNIT, VERSION,
+	AccountId, AssetId, AssetKind, Assets, AvsRegistry, Babe, Balance, Balances, Block,
+	BlockNumber, ConsensusAvs, Hash, Historical, Nonce, Offences, OriginCaller, PalletInfo,
+	Restaking, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason,
+	RuntimeOrigin, RuntimeTask, Session, System, DAYS, EXISTENTIAL_DEPOSIT, HOURS, MINUTES,
+	SLOT_DURATION, UNIT, VERSION,
 };
 
 /// The restaking pallet under the name other pallets' configs use.
@@ -115,30 +116,10 @@ impl frame_system::Config for Runtime {
 	type ExtensionsWeightInfo = crate::weights::frame_system_extensions::WeightInfo<Runtime>;
 }
 
-impl pallet_aura::Config for Runtime {
-	type AuthorityId = AuraId;
-	type DisabledValidators = ();
-	type MaxAuthorities = ConstU32<32>;
-	type AllowMultipleBlocksPerSlot = ConstBool<false>;
-	type SlotDuration = pallet_aura::MinimumPeriodTimesTwo<Runtime>;
-}
-
-impl pallet_grandpa::Config for Runtime {
-	type RuntimeEvent = RuntimeEvent;
-
-	type WeightInfo = ();
-	type MaxAuthorities = ConstU32<32>;
-	type MaxNominators = ConstU32<0>;
-	type MaxSetIdSessionEntries = ConstU64<0>;
-
-	type KeyOwnerProof = sp_core::Void;
-	type EquivocationReportSystem = ();
-}
-
 impl pallet_timestamp::Config for Runtime {
 	/// A timestamp: milliseconds since the unix epoch.
 	type Moment = u64;
-	type OnTimestampSet = Aura;
+	type OnTimestampSet = Babe;
 	type MinimumPeriod = ConstU64<{ SLOT_DURATION / 2 }>;
 	type WeightInfo = ();
 }
