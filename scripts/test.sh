@@ -39,7 +39,7 @@ build_node
 NODE_BIN="$(require_node_bin)"
 export NODE_BIN
 
-step "2/4 end-to-end tests (tests/e2e: polkadot.js lifecycle + restaking_* RPC and its definitions, runtime upgrade, launch kit, GRANDPA RPC and metadata-hash signing, batch/proxy/multisig; about 9 minutes), README's commands as written:"
+step "2/4 end-to-end tests (tests/e2e: polkadot.js lifecycle + restaking_* RPC and its definitions, runtime upgrade, launch kit, GRANDPA RPC, light-sync spec and metadata-hash signing, batch/proxy/multisig, the consensus AVS (a validator joins and leaves); about 16 minutes), README's commands as written:"
 e2e_commands="$(readme_block e2e)"
 printf '%s\n' "$e2e_commands" >&2
 [ -n "$e2e_commands" ] || die "README.md has no <!-- readme:e2e --> block"

@@ -33,8 +33,9 @@ const RETH = { WithId: 2 };
 const percent = (p) => p * 10_000_000;
 const CODE_KEY = '0x3a636f6465';
 const PREVIOUS_SPEC = join(repoRoot, 'chain-specs', 'previous-release', 'dev-raw.json');
-const VAULT = 0;
-const AVS = 0;
+// Vault 0 and AVS 0 are the genesis consensus vault and AVS: the test makes the next ones.
+const VAULT = 1;
+const AVS = 1;
 const DEPOSIT = 100n * ST;
 const QUEUED = 40n * ST;
 
