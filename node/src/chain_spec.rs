@@ -80,34 +80,46 @@ pub fn local_chain_spec() -> Result<ChainSpec, String> {
 	committed_spec("local-raw.json", LOCAL_RAW_SPEC)
 }
 
-/// The development chain built from the `development` preset and the runtime compiled into
-/// this binary, `--chain dev-source` (what `chain-specs/dev*.json` are generated from).
-pub fn development_chain_spec_from_source() -> Result<ChainSpec, String> {
+/// A chain spec of `name` and `id` built from the runtime preset `preset` and the wasm of this
+/// binary, with the token properties and an empty light-sync extension.
+fn from_preset(
+	name: &str,
+	id: &str,
+	chain_type: ChainType,
+	preset: &str,
+) -> Result<ChainSpec, String> {
 	Ok(ChainSpec::builder(
 		WASM_BINARY.ok_or_else(|| WASM_NOT_AVAILABLE.to_string())?,
 		Extensions::default(),
 	)
-	.with_name("Restaking Development")
-	.with_id("dev")
-	.with_chain_type(ChainType::Development)
-	.with_genesis_config_preset_name(sp_genesis_builder::DEV_RUNTIME_PRESET)
+	.with_name(name)
+	.with_id(id)
+	.with_chain_type(chain_type)
+	.with_genesis_config_preset_name(preset)
 	.with_properties(chain_properties())
 	.build())
+}
+
+/// The development chain built from the `development` preset and the runtime compiled into
+/// this binary, `--chain dev-source` (what `chain-specs/dev*.json` are generated from).
+pub fn development_chain_spec_from_source() -> Result<ChainSpec, String> {
+	from_preset(
+		"Restaking Development",
+		"dev",
+		ChainType::Development,
+		sp_genesis_builder::DEV_RUNTIME_PRESET,
+	)
 }
 
 /// The local testnet built from the `local_testnet` preset and the runtime compiled into this
 /// binary, `--chain local-source` (what `chain-specs/local*.json` are generated from).
 pub fn local_chain_spec_from_source() -> Result<ChainSpec, String> {
-	Ok(ChainSpec::builder(
-		WASM_BINARY.ok_or_else(|| WASM_NOT_AVAILABLE.to_string())?,
-		Extensions::default(),
+	from_preset(
+		"Restaking Local Testnet",
+		"local_testnet",
+		ChainType::Local,
+		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET,
 	)
-	.with_name("Restaking Local Testnet")
-	.with_id("local_testnet")
-	.with_chain_type(ChainType::Local)
-	.with_genesis_config_preset_name(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET)
-	.with_properties(chain_properties())
-	.build())
 }
 
 /// Template of a production-like network, `--chain staging`: four placeholder validators
@@ -115,16 +127,10 @@ pub fn local_chain_spec_from_source() -> Result<ChainSpec, String> {
 /// windows 1-2 days). `scripts/launch-network.sh` turns it into a network of one's own with
 /// fresh validator and sudo keys.
 pub fn staging_chain_spec() -> Result<ChainSpec, String> {
-	Ok(ChainSpec::builder(
-		WASM_BINARY.ok_or_else(|| WASM_NOT_AVAILABLE.to_string())?,
-		Extensions::default(),
-	)
-	.with_name("Restaking Staging")
-	.with_id("staging")
-	.with_chain_type(ChainType::Live)
-	.with_genesis_config_preset_name(
+	from_preset(
+		"Restaking Staging",
+		"staging",
+		ChainType::Live,
 		restaking_runtime::genesis_config_presets::STAGING_RUNTIME_PRESET,
 	)
-	.with_properties(chain_properties())
-	.build())
 }

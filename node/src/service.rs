@@ -155,7 +155,15 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 		select_chain.clone(),
 		OffchainTransactionPoolFactory::new(transaction_pool.clone()),
 	)?;
-	debug_assert_eq!(slot_duration.as_millis(), restaking_runtime::SLOT_DURATION);
+	// The import's inherent check uses the compiled constant: refuse a chain whose BABE slot
+	// duration is another.
+	if slot_duration.as_millis() != restaking_runtime::SLOT_DURATION {
+		return Err(ServiceError::Other(format!(
+			"the chain's BABE slot duration is {} ms, this node checks blocks against {} ms",
+			slot_duration.as_millis(),
+			restaking_runtime::SLOT_DURATION
+		)));
+	}
 
 	let (import_queue, babe_worker_handle) =
 		sc_consensus_babe::import_queue(sc_consensus_babe::ImportQueueParams {
